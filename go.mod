@@ -1,0 +1,3 @@
+module github.com/marsad-project/marsad
+
+go 1.26
