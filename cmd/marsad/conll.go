@@ -1,12 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/extract/entity"
 )
 
 func writeCoNLL(w io.Writer, d *marsad.Doc) error {
-	return fmt.Errorf("conll output needs the entity recognizer")
+	return entity.WriteCoNLL(w, d)
 }

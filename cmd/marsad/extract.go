@@ -18,6 +18,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	format := fs.String("format", "json", "output format: json (indented objects), jsonl (one object per line) or conll (token-per-line BIO tags)")
+	lexicons := fs.String("lexicons", "", "`DIR` of extra entity lexicons (TSV, see extract/entity)")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for articles that carry none (anchors relative dates)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: marsad extract [--format json|jsonl|conll] [--published YYYY-MM-DD] [FILE ...|-]")
@@ -34,7 +35,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		pub = t
 	}
-	pipe, err := newPipeline()
+	pipe, err := newPipeline(pipelineConfig{lexiconDir: *lexicons, log: e.log})
 	if err != nil {
 		return err
 	}

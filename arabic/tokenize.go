@@ -1,0 +1,481 @@
+package arabic
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// String returns the lower-case name of the kind ("arabic", "number", …).
+func (k Kind) String() string {
+	switch k {
+	case KindArabic:
+		return "arabic"
+	case KindLatin:
+		return "latin"
+	case KindNumber:
+		return "number"
+	case KindPunct:
+		return "punct"
+	case KindQuote:
+		return "quote"
+	case KindURL:
+		return "url"
+	case KindEmail:
+		return "email"
+	case KindHashtag:
+		return "hashtag"
+	case KindSymbol:
+		return "symbol"
+	}
+	return "unknown"
+}
+
+// IsWord reports whether tokens of kind k are words (Arabic or Latin).
+func (k Kind) IsWord() bool { return k == KindArabic || k == KindLatin }
+
+// class is the tokenizer's character class.
+type class uint8
+
+const (
+	cSpace   class = iota // white space and unknown controls: separates tokens
+	cArabic               // Arabic letter
+	cMark                 // combining mark, tatweel, ZWJ/ZWNJ: continues the current word
+	cLatin                // other letter
+	cDigit                // ASCII or Arabic-Indic digit
+	cQuote                // quote mark
+	cPunct                // punctuation
+	cSymbol               // symbol
+	cInvalid              // invalid UTF-8 byte
+)
+
+func isArabicLetter(r rune) bool {
+	switch {
+	case r >= 0x0621 && r <= 0x063F, r >= 0x0641 && r <= 0x064A,
+		r >= 0x066E && r <= 0x066F, r >= 0x0671 && r <= 0x06D3, r == 0x06D5,
+		r >= 0x06EE && r <= 0x06EF, r >= 0x06FA && r <= 0x06FC, r == 0x06FF,
+		r >= 0x0750 && r <= 0x077F, r >= 0x08A0 && r <= 0x08C9:
+		return true
+	case r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFC:
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+// isQuoteRune reports whether r is a quotation mark.
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '«', '»', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '‹', '›', '〝', '〞', '＂', '`':
+		return true
+	}
+	return false
+}
+
+// arabicClass is the class of each character of U+0600–U+06FF.
+var arabicClass = func() (t [256]class) {
+	for i := range t {
+		t[i] = classifySlow(rune(0x0600 + i))
+	}
+	return t
+}()
+
+func classify(r rune) class {
+	if r >= 0x0600 && r <= 0x06FF {
+		return arabicClass[r-0x0600]
+	}
+	return classifySlow(r)
+}
+
+func classifySlow(r rune) class {
+	if r < 0x80 {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			return cLatin
+		case r >= '0' && r <= '9':
+			return cDigit
+		case r == '"' || r == '\'' || r == '`':
+			return cQuote
+		case r == ' ', r == '\t', r == '\n', r == '\r', r == '\f', r == '\v', r < 0x20, r == 0x7F:
+			return cSpace
+		case r == '$' || r == '%' || r == '+' || r == '<' || r == '=' || r == '>' || r == '^' || r == '|' || r == '~':
+			return cSymbol
+		}
+		return cPunct
+	}
+	switch {
+	case isArabicLetter(r):
+		return cArabic
+	case r >= 0x0660 && r <= 0x0669, r >= 0x06F0 && r <= 0x06F9:
+		return cDigit
+	case r == 0x0640, isHaraka(r), r == 0x200C, r == 0x200D:
+		return cMark
+	case isQuoteRune(r):
+		return cQuote
+	case r == 0x066A:
+		return cSymbol
+	case unicode.IsLetter(r):
+		return cLatin
+	case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Mc, r), unicode.Is(unicode.Me, r):
+		return cMark
+	case unicode.IsDigit(r):
+		return cDigit
+	case unicode.IsSpace(r), unicode.Is(unicode.Cf, r), unicode.IsControl(r):
+		return cSpace
+	case unicode.IsPunct(r):
+		return cPunct
+	case unicode.IsSymbol(r):
+		return cSymbol
+	case unicode.IsNumber(r):
+		return cDigit
+	}
+	return cSpace
+}
+
+// scanner walks a string rune by rune.
+type scanner struct {
+	s string
+}
+
+func (sc scanner) at(i int) (rune, int, class) {
+	if i >= len(sc.s) {
+		return 0, 0, cSpace
+	}
+	c := sc.s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1, asciiClass[c]
+	}
+	r, size := decodeRune(sc.s, i)
+	if r == utf8.RuneError && size <= 1 {
+		return r, 1, cInvalid
+	}
+	return r, size, classify(r)
+}
+
+// asciiClass is the class of each ASCII byte, computed at init.
+var asciiClass = func() (t [utf8.RuneSelf]class) {
+	for c := range t {
+		t[c] = classify(rune(c))
+	}
+	return t
+}()
+
+// Tokenize splits s into tokens in one pass. Offsets are byte offsets into
+// s; tokens never overlap and always start and end on rune boundaries.
+// White space separates tokens and is not returned; invalid UTF-8 bytes
+// are skipped.
+//
+// Choices:
+//   - An Arabic word is a run of Arabic letters with any harakat, tatweel
+//     and ZWJ/ZWNJ inside or after it: "المتّحدة" and "بـ" are single
+//     tokens. A word breaks where the script changes, so "بـ\"انسحاب" is
+//     word "بـ", quote, word "انسحاب", and "2021م" is number, word.
+//   - A hyphen is punctuation: "السورية-العراقية" is word, punct, word, so
+//     each part can be matched and segmented on its own.
+//   - A number is a run of digits (ASCII, Arabic-Indic or Persian) with
+//     single separators , . ٫ ٬ between digits: 2500, 2,500, 2.5, ٢٥٠٠.
+//   - A Latin word may contain an apostrophe or a hyphen between letters
+//     and digits after letters (don't, COVID-19 is "COVID", "-", "19").
+//   - URLs start with a scheme (http:, https:, ftp:) or "www." and run to
+//     white space; trailing punctuation and closing brackets are left out.
+//     An e-mail is letters/digits/._%+- then @ then a dotted host.
+//   - A hashtag is # followed by letters, digits, marks or _ .
+//   - Quote marks (" ' « » “ ” „ ‘ ’ ‹ ›) are KindQuote, one per token.
+//     Other punctuation is one token per character, except runs of the
+//     same character (..., !!, --) which form one token.
+//
+// Norm is the token text normalized with [SearchOptions]; it shares
+// memory with s when normalization changes nothing.
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/7+1)
+	return appendTokens(toks, s)
+}
+
+// appendTokens appends the tokens of s to toks.
+func appendTokens(toks []Token, s string) []Token {
+	sc := scanner{s}
+	opt := SearchOptions()
+	// The normalized forms that differ from the text are written into one
+	// buffer, converted to a string once at the end.
+	nz := normalizer{opt: opt, plan: searchPlan()}
+	nz.b = make([]byte, 0, len(s)/2+16)
+	type pending struct{ tok, start, end int }
+	pend := make([]pending, 0, len(s)/16+4)
+	addNorm := func(start, end int, k Kind, dirty bool) {
+		text := s[start:end]
+		norm := text
+		if dirty && k != KindPunct && k != KindQuote {
+			if i := scanNormalPlan(text, &opt, nz.plan); i < len(text) {
+				b0 := len(nz.b)
+				nz.run(text, i)
+				if nz.risky {
+					nz.b = nz.b[:b0]
+					norm = NormalizeString(text, opt)
+				} else {
+					pend = append(pend, pending{len(toks), b0, len(nz.b)})
+					norm = ""
+				}
+			}
+		}
+		toks = append(toks, Token{Start: start, End: end, Kind: k, Text: text, Norm: norm})
+	}
+	add := func(start, end int, k Kind) { addNorm(start, end, k, true) }
+	i := 0
+	for i < len(s) {
+		r, size, cl := sc.at(i)
+		switch cl {
+		case cSpace, cInvalid:
+			i += size
+		case cArabic, cMark:
+			// (A stray mark, e.g. a tatweel after a space, starts an Arabic token.)
+			j, dirty := scanArabic(sc, i, nz.plan)
+			addNorm(i, j, KindArabic, dirty)
+			i = j
+		case cDigit:
+			if j, ok := scanEmail(s, i); ok {
+				add(i, j, KindEmail)
+				i = j
+				continue
+			}
+			j := scanNumber(sc, i)
+			add(i, j, KindNumber)
+			i = j
+		case cLatin:
+			if j, ok := scanURL(s, i); ok {
+				add(i, j, KindURL)
+				i = j
+				continue
+			}
+			if j, ok := scanEmail(s, i); ok {
+				add(i, j, KindEmail)
+				i = j
+				continue
+			}
+			j := scanLatin(sc, i)
+			add(i, j, KindLatin)
+			i = j
+		case cQuote:
+			add(i, i+size, KindQuote)
+			i += size
+		case cPunct:
+			if r == '#' {
+				if j := scanHashtag(sc, i+1); j > i+1 {
+					add(i, j, KindHashtag)
+					i = j
+					continue
+				}
+			}
+			if j, ok := scanEmail(s, i); ok && r != '@' {
+				add(i, j, KindEmail)
+				i = j
+				continue
+			}
+			j := i + size
+			for j < len(s) {
+				r2, sz2, _ := sc.at(j)
+				if r2 != r {
+					break
+				}
+				j += sz2
+			}
+			add(i, j, KindPunct)
+			i = j
+		case cSymbol:
+			add(i, i+size, KindSymbol)
+			i += size
+		default:
+			i += size
+		}
+	}
+	if len(pend) > 0 {
+		buf := string(nz.b)
+		for _, p := range pend {
+			toks[p.tok].Norm = buf[p.start:p.end]
+		}
+	}
+	return toks
+}
+
+// scanArabic returns the end of the Arabic word starting at i, and
+// whether its normalized form may differ from its text (false means
+// certainly unchanged).
+func scanArabic(sc scanner, i int, p *plan) (int, bool) {
+	s := sc.s
+	dirty := false
+	for i < len(s) {
+		if k := arabicIndex(s, i); k >= 0 {
+			cl := arabicClass[k]
+			if cl != cArabic && cl != cMark {
+				break
+			}
+			if p.arabic[k].act != actKeep {
+				dirty = true
+			}
+			i += 2
+			continue
+		}
+		_, size, cl := sc.at(i)
+		if cl != cArabic && cl != cMark {
+			break
+		}
+		dirty = true
+		i += size
+	}
+	return i, dirty
+}
+
+func isNumSep(r rune) bool { return r == ',' || r == '.' || r == 0x066B || r == 0x066C }
+
+func scanNumber(sc scanner, i int) int {
+	for i < len(sc.s) {
+		r, size, cl := sc.at(i)
+		if cl == cDigit {
+			i += size
+			continue
+		}
+		if isNumSep(r) {
+			if _, _, cl2 := sc.at(i + size); cl2 == cDigit {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func scanLatin(sc scanner, i int) int {
+	start := i
+	for i < len(sc.s) {
+		r, size, cl := sc.at(i)
+		if cl == cLatin || cl == cMark && i > start {
+			i += size
+			continue
+		}
+		if cl == cDigit && i > start {
+			// letters then digits stay together (mp3, G20)
+			if r < 0x80 {
+				i += size
+				continue
+			}
+			break
+		}
+		if r == '\'' || r == '’' {
+			if _, _, cl2 := sc.at(i + size); cl2 == cLatin && i > start {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func scanHashtag(sc scanner, i int) int {
+	for i < len(sc.s) {
+		r, size, cl := sc.at(i)
+		if cl == cArabic || cl == cLatin || cl == cDigit || cl == cMark || r == '_' {
+			i += size
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// scanURL recognizes a URL starting at i.
+func scanURL(s string, i int) (int, bool) {
+	rest := s[i:]
+	var n int
+	switch {
+	case hasPrefixFold(rest, "https://"):
+		n = 8
+	case hasPrefixFold(rest, "http://"):
+		n = 7
+	case hasPrefixFold(rest, "ftp://"):
+		n = 6
+	case hasPrefixFold(rest, "www."):
+		n = 4
+	default:
+		return i, false
+	}
+	j := i + n
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if unicode.IsSpace(r) || r == '"' || r == '<' || r == '>' || r == '«' || r == '»' || r == '“' || r == '”' || r == '،' || isInvisible(r) {
+			break
+		}
+		j += size
+	}
+	// Leave out trailing punctuation and unbalanced closing brackets.
+	for j > i+n {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')' || r == ']' || r == '\'' || r == '؛' || r == '؟' {
+			j -= size
+			continue
+		}
+		break
+	}
+	if j <= i+n {
+		return i, false
+	}
+	return j, true
+}
+
+func isEmailLocal(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+func isHostByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+}
+
+// scanEmail recognizes an e-mail address starting at i.
+func scanEmail(s string, i int) (int, bool) {
+	j := i
+	for j < len(s) && isEmailLocal(s[j]) {
+		j++
+	}
+	if j == i || j >= len(s) || s[j] != '@' || s[i] == '.' {
+		return i, false
+	}
+	j++
+	labels := 0
+	for {
+		k := j
+		for k < len(s) && isHostByte(s[k]) {
+			k++
+		}
+		if k == j {
+			break
+		}
+		labels++
+		j = k
+		if j+1 < len(s) && s[j] == '.' && isHostByte(s[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	if labels < 2 {
+		return i, false
+	}
+	return j, true
+}

@@ -1,0 +1,147 @@
+package dedup
+
+import (
+	"bufio"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestCanonicalURL(t *testing.T) {
+	f, err := os.Open("testdata/urls.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		in, want, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			t.Fatalf("urls.tsv:%d: no tab", line)
+		}
+		got, err := CanonicalURL(in)
+		if want == "error" {
+			if err == nil {
+				t.Errorf("urls.tsv:%d: CanonicalURL(%q) = %q, want error", line, in, got)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("urls.tsv:%d: CanonicalURL(%q) = %q, %v; want %q", line, in, got, err, want)
+			continue
+		}
+		// Canonical form is a fixed point.
+		if again, err := CanonicalURL(got); err != nil || again != got {
+			t.Errorf("urls.tsv:%d: not idempotent: %q → %q", line, got, again)
+		}
+	}
+}
+
+func FuzzCanonicalURL(f *testing.F) {
+	for _, s := range []string{"https://Example.com/أ/?utm_x=1&b=2#f", "example.com", "http://[::1]:80/a/", "%zz", "//x/y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := CanonicalURL(s)
+		if err != nil {
+			return
+		}
+		again, err := CanonicalURL(got)
+		if err != nil {
+			t.Fatalf("CanonicalURL(%q) = %q, which fails: %v", s, got, err)
+		}
+		if again != got {
+			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
+		}
+	})
+}
+
+// story is a paragraph of our own for SimHash tests.
+const story = `أعلنت وزارة الصحة في بيان صدر مساء الأحد عن افتتاح ثلاثة مستشفيات ميدانية جديدة في المحافظات الجنوبية
+لاستقبال المصابين، وقال المتحدث باسم الوزارة إن الطواقم الطبية تعمل على مدار الساعة وإن مخزون الأدوية يكفي
+لعدة أسابيع، داعيا المواطنين إلى الالتزام بالإرشادات الصحية وتجنب التجمعات في الأماكن المغلقة خلال الفترة المقبلة.`
+
+func TestContentHash(t *testing.T) {
+	base := ContentHash("عنوان الخبر", story)
+	same := []struct{ title, body string }{
+		{"عنوان الخبر", strings.ReplaceAll(story, "\n", "  ")},
+		{"عنوانُ الخبرِ", story},
+		{"عنوان الخبر", strings.ReplaceAll(story, "الوزارة", "الوزارـــة")},
+		{" عنوان الخبر. ", story + "\n"},
+	}
+	for i, c := range same {
+		if h := ContentHash(c.title, c.body); h != base {
+			t.Errorf("variant %d: hash %s, want %s", i, h, base)
+		}
+	}
+	diff := []struct{ title, body string }{
+		{"عنوان آخر", story},
+		{"عنوان الخبر", strings.Replace(story, "ثلاثة", "أربعة", 1)},
+		{"عنوان الخبر " + story, ""},
+	}
+	for i, c := range diff {
+		if h := ContentHash(c.title, c.body); h == base {
+			t.Errorf("different text %d hashes the same", i)
+		}
+	}
+}
+
+func TestSimHash(t *testing.T) {
+	h, n := SimHash(story)
+	if n < MinShingles {
+		t.Fatalf("story has %d shingles", n)
+	}
+	// An edited copy (one word changed, a sentence appended) is near.
+	edited := strings.Replace(story, "ثلاثة", "أربعة", 1) + " وأكد الوزير متابعة الوضع."
+	h2, _ := SimHash(edited)
+	if d := Distance(h, h2); d > MaxDistance {
+		t.Errorf("edited copy at distance %d", d)
+	}
+	// Unrelated text of the same length is far.
+	words := strings.Fields(story)
+	r := rand.New(rand.NewPCG(1, 2))
+	far := 0
+	for range 50 {
+		r.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+		h3, _ := SimHash(strings.Join(words, " "))
+		if Distance(h, h3) > MaxDistance {
+			far++
+		}
+	}
+	if far < 49 {
+		t.Errorf("only %d of 50 shuffled texts are far from the original", far)
+	}
+}
+
+func TestIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	x := NewIndex()
+	hashes := make([]uint64, 2000)
+	for i := range hashes {
+		hashes[i] = r.Uint64()
+		x.Add(int64(i), hashes[i])
+	}
+	for i, h := range hashes[:200] {
+		// Flip up to MaxDistance bits: always found, with that distance.
+		k := i % (MaxDistance + 1)
+		q := h
+		for _, b := range r.Perm(64)[:k] {
+			q ^= 1 << b
+		}
+		id, d, ok := x.Nearest(q)
+		if !ok || id != int64(i) || d != k {
+			t.Errorf("Nearest(hash %d with %d bits flipped) = %d, %d, %v", i, k, id, d, ok)
+		}
+		// Flipping more bits than MaxDistance in every band: not found.
+		far := ^h // distance 64
+		if id, _, ok := x.Nearest(far); ok && id == int64(i) {
+			t.Errorf("Nearest found %d at distance 64", i)
+		}
+	}
+}

@@ -1,0 +1,385 @@
+package entity
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/arabic"
+)
+
+// cluster is one identity of a document while mentions are linked.
+type cluster struct {
+	typ      string
+	lex      int32 // lexicon entity, -1 if none
+	toks     []string
+	role     string
+	mentions []marsad.Mention
+	covered  []int // word indices of the mentions' first words
+	rules    []string
+}
+
+// linker groups candidates into identities.
+type linker struct {
+	a        *analysis
+	clusters []*cluster
+	byKey    map[string]*cluster
+	covered  []bool // word covered by a mention
+}
+
+func (r *Recognizer) find(ctx context.Context, text string) ([]marsad.Entity, error) {
+	a := newAnalysis(r.lx, text)
+	cands, roles, err := a.scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cands = a.resolve(cands)
+	l := &linker{a: a, byKey: make(map[string]*cluster), covered: make([]bool, len(a.words))}
+	for _, c := range cands {
+		l.add(c)
+	}
+	l.mergePartialPersons()
+	l.propagateSurnames()
+	l.backReferences()
+	l.linkRoles(roles)
+	return l.entities(), nil
+}
+
+// resolve chooses between homonyms and drops ambiguous aliases that the
+// document does not support.
+func (a *analysis) resolve(cands []cand) []cand {
+	confirmed := make(map[int32]bool)
+	names := make(map[string]bool) // normalized names of confirmed entities
+	for _, c := range cands {
+		if c.ent >= 0 && !c.amb && len(c.alts) == 0 {
+			confirmed[c.ent] = true
+			names[a.lx.entities[c.ent].norm] = true
+		}
+	}
+	// An ambiguous alias is supported by a cue before it or a demonym after
+	// it (الأهلي المصري); once supported, its other mentions stand too.
+	supported := func(c cand) bool {
+		return confirmed[c.ent] || (c.i > 0 && a.words[c.i-1].adj && a.isCue(c.i-1)) ||
+			(c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm])
+	}
+	for _, c := range cands {
+		if c.amb && len(c.alts) == 0 && supported(c) {
+			confirmed[c.ent] = true
+		}
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if len(c.alts) > 0 {
+			best, bestScore := c.ent, -1
+			matched := strings.Join(a.phraseText(c), " ")
+			for _, e := range append([]int32{c.ent}, c.alts...) {
+				le := &a.lx.entities[e]
+				score := 0
+				if confirmed[e] || names[le.Parent] {
+					score += 4
+				}
+				for ce := range confirmed {
+					if a.lx.entities[ce].Parent == le.norm {
+						score += 4
+						break
+					}
+				}
+				if le.norm == matched {
+					score++
+				}
+				if score > bestScore {
+					best, bestScore = e, score
+				}
+			}
+			c.ent, c.typ, c.alts = best, a.lx.entities[best].Type, nil
+		}
+		if c.amb && !supported(c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// phraseText returns the normalized words of a candidate, the first one in
+// its clitic-stripped reading.
+func (a *analysis) phraseText(c cand) []string {
+	toks := make([]string, 0, c.n())
+	for k := c.i; k < c.j; k++ {
+		w := &a.words[k]
+		s := w.norm
+		if k == c.i {
+			for f := 0; f < w.nforms; f++ {
+				if w.forms[f].skip == c.skip {
+					s = w.forms[f].s
+					break
+				}
+			}
+		}
+		toks = append(toks, s)
+	}
+	return toks
+}
+
+// mention returns the text span of a candidate.
+func (a *analysis) mention(c cand) marsad.Mention {
+	w := &a.words[c.i]
+	start := w.start + skipLetters(a.text[w.start:w.end], c.skip)
+	end := a.words[c.j-1].end
+	return marsad.Mention{Span: marsad.Span{Start: start, End: end}, Text: a.text[start:end]}
+}
+
+// add puts a candidate in its cluster.
+func (l *linker) add(c cand) {
+	toks := l.a.phraseText(c)
+	var key string
+	if c.ent >= 0 {
+		key = fmt.Sprintf("L%d", c.ent)
+	} else {
+		key = c.typ + ":" + strings.Join(toks, " ")
+	}
+	cl := l.byKey[key]
+	if cl == nil {
+		cl = &cluster{typ: c.typ, lex: c.ent, toks: toks}
+		l.byKey[key] = cl
+		l.clusters = append(l.clusters, cl)
+	}
+	if len(toks) > len(cl.toks) {
+		cl.toks = toks
+	}
+	if cl.role == "" {
+		cl.role = c.role
+	}
+	cl.mentions = append(cl.mentions, l.a.mention(c))
+	cl.covered = append(cl.covered, c.i)
+	cl.rules = append(cl.rules, c.rule)
+	for k := c.i; k < c.j; k++ {
+		l.covered[k] = true
+	}
+}
+
+// mergePartialPersons links one-word person names to the unique longer
+// person name in the document that ends (or starts) with that word.
+func (l *linker) mergePartialPersons() {
+	for _, short := range l.clusters {
+		if short.typ != marsad.PER || len(short.toks) != 1 || len(short.mentions) == 0 {
+			continue
+		}
+		var target *cluster
+		n := 0
+		for _, long := range l.clusters {
+			if long == short || long.typ != marsad.PER || len(long.toks) < 2 || len(long.mentions) == 0 {
+				continue
+			}
+			if long.toks[len(long.toks)-1] == short.toks[0] {
+				target = long
+				n++
+			}
+		}
+		if n == 1 {
+			target.mentions = append(target.mentions, short.mentions...)
+			target.covered = append(target.covered, short.covered...)
+			target.rules = append(target.rules, short.rules...)
+			if target.role == "" {
+				target.role = short.role
+			}
+			short.mentions = nil
+		}
+	}
+}
+
+// propagateSurnames adds mentions of a family name alone (الكاظمي) for
+// people named in full elsewhere in the document.
+func (l *linker) propagateSurnames() {
+	a := l.a
+	surname := make(map[string]*cluster)
+	for _, cl := range l.clusters {
+		if cl.typ != marsad.PER || len(cl.toks) < 2 || len(cl.mentions) == 0 {
+			continue
+		}
+		s := cl.toks[len(cl.toks)-1]
+		if runeLen(s) < 3 || a.lx.stop[s] || a.lx.common[s] || a.lx.demonyms[s] {
+			continue
+		}
+		if old, ok := surname[s]; ok && old != cl {
+			surname[s] = nil
+			continue
+		}
+		surname[s] = cl
+	}
+	if len(surname) == 0 {
+		return
+	}
+	for i := range a.words {
+		if l.covered[i] {
+			continue
+		}
+		w := &a.words[i]
+		for f := 0; f < w.nforms; f++ {
+			cl := surname[w.forms[f].s]
+			if cl == nil {
+				continue
+			}
+			if _, g := a.lx.given[w.forms[f].s]; g && i+1 < len(a.words) && w.adj {
+				if _, g2 := a.lx.given[a.words[i+1].norm]; g2 {
+					continue // صالح محمد: another person's name
+				}
+			}
+			c := cand{i: i, j: i + 1, skip: w.forms[f].skip, typ: marsad.PER}
+			cl.mentions = append(cl.mentions, a.mention(c))
+			cl.covered = append(cl.covered, i)
+			cl.rules = append(cl.rules, "surname")
+			l.covered[i] = true
+			break
+		}
+	}
+}
+
+// head returns an organization cluster's head word without the article.
+func (cl *cluster) head() string {
+	if len(cl.toks) == 0 {
+		return ""
+	}
+	return stripAl(cl.toks[0])
+}
+
+// backReferences links a bare definite organization head (التحالف,
+// التنظيم) to the one organization of the document with that head that
+// was named before it.
+func (l *linker) backReferences() {
+	a := l.a
+	for i := range a.words {
+		if l.covered[i] {
+			continue
+		}
+		w := &a.words[i]
+		for f := 0; f < w.nforms; f++ {
+			s := w.forms[f].s
+			if !definite(s) || a.lx.cues[stripAl(s)] != cueOrgHead {
+				continue
+			}
+			if i+1 < len(a.words) && w.adj {
+				nx := a.words[i+1].norm
+				if definite(nx) && !a.lx.stop[nx] {
+					break // التحالف الدولي: another, unnamed body
+				}
+			}
+			head := stripAl(s)
+			var target *cluster
+			n := 0
+			for _, cl := range l.clusters {
+				if cl.typ != marsad.ORG || len(cl.toks) < 2 || len(cl.mentions) == 0 || cl.head() != head {
+					continue
+				}
+				if cl.mentions[0].Start >= w.start {
+					continue
+				}
+				target = cl
+				n++
+			}
+			if n == 1 {
+				c := cand{i: i, j: i + 1, skip: w.forms[f].skip, typ: marsad.ORG}
+				target.mentions = append(target.mentions, a.mention(c))
+				target.covered = append(target.covered, i)
+				target.rules = append(target.rules, "backref")
+				l.covered[i] = true
+			}
+			break
+		}
+	}
+}
+
+// linkRoles links a title with no name (رئيس الوزراء العراقي) to the one
+// person of the document introduced with the same role.
+func (l *linker) linkRoles(roles []cand) {
+	if len(roles) == 0 {
+		return
+	}
+	byRole := make(map[string]*cluster)
+	for _, cl := range l.clusters {
+		if cl.typ != marsad.PER || cl.role == "" || len(cl.mentions) == 0 {
+			continue
+		}
+		k := norm(cl.role)
+		if old, ok := byRole[k]; ok && old != cl {
+			byRole[k] = nil
+			continue
+		}
+		byRole[k] = cl
+	}
+	for _, c := range roles {
+		if slices.ContainsFunc(l.covered[c.i:c.j], func(b bool) bool { return b }) {
+			continue
+		}
+		m := l.a.mention(c)
+		cl := byRole[norm(m.Text)]
+		if cl == nil {
+			continue
+		}
+		cl.mentions = append(cl.mentions, m)
+		cl.covered = append(cl.covered, c.i)
+		cl.rules = append(cl.rules, "role")
+		for k := c.i; k < c.j; k++ {
+			l.covered[k] = true
+		}
+	}
+}
+
+// entities renders the clusters as entities, ids in order of first mention.
+func (l *linker) entities() []marsad.Entity {
+	a := l.a
+	var live []*cluster
+	for _, cl := range l.clusters {
+		if len(cl.mentions) == 0 {
+			continue
+		}
+		slices.SortFunc(cl.mentions, func(x, y marsad.Mention) int { return x.Start - y.Start })
+		live = append(live, cl)
+	}
+	slices.SortFunc(live, func(x, y *cluster) int { return x.mentions[0].Start - y.mentions[0].Start })
+	out := make([]marsad.Entity, 0, len(live))
+	for n, cl := range live {
+		e := marsad.Entity{ID: fmt.Sprintf("E%d", n+1), Type: cl.typ, Role: cl.role, Mentions: cl.mentions}
+		if cl.lex >= 0 {
+			le := &a.lx.entities[cl.lex]
+			e.Name, e.Latin, e.Key = le.Name, le.Latin, le.Key
+		} else {
+			// The fullest form: the longest mention that is not a role.
+			best := ""
+			for k, m := range cl.mentions {
+				if cl.rules[k] != "role" && runeLen(m.Text) > runeLen(best) {
+					best = m.Text
+				}
+			}
+			e.Name = arabic.NormalizeString(best, arabic.DisplayOptions())
+			e.Key = cl.typ + ":" + strings.Join(cl.toks, " ")
+			if cl.typ == marsad.PER {
+				e.Latin = a.latinOf(cl.toks)
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// latinOf composes a Latin name from given names when every word is known.
+func (a *analysis) latinOf(toks []string) string {
+	parts := make([]string, 0, len(toks))
+	for _, t := range toks {
+		g, ok := a.lx.given[t]
+		if !ok || g.latin == "" {
+			if id, ok := a.lx.surnames[t]; ok && id >= 0 {
+				le := &a.lx.entities[id]
+				if f := strings.Fields(le.Latin); len(f) > 0 {
+					parts = append(parts, f[len(f)-1])
+					continue
+				}
+			}
+			return ""
+		}
+		parts = append(parts, g.latin)
+	}
+	return strings.Join(parts, " ")
+}

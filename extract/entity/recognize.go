@@ -1,0 +1,906 @@
+package entity
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/arabic"
+)
+
+// form is one reading of a word: the word itself or the word without its
+// proclitics (و ف ب ل ك, لل → ال).
+type form struct {
+	s    string // normalized
+	skip int    // letters of the original word before the reading starts
+}
+
+// word is one word token of the text under analysis.
+type word struct {
+	start, end int // byte offsets in the text
+	norm       string
+	forms      [3]form
+	nforms     int
+	adj        bool // only spaces separate it from the next word
+}
+
+// cand is a candidate mention: words [i, j), the first one read from its
+// skip-th letter.
+type cand struct {
+	i, j   int
+	skip   int
+	typ    string
+	ent    int32   // lexicon entity, -1 for rule-found names
+	alts   []int32 // homonyms of ent (same written form)
+	amb    bool    // lexicon alias that is also a common word
+	byName bool    // matched the canonical name, not an alias
+	role   string  // for people introduced by a title
+	rule   string  // which rule found it: lexicon, title, person, org, place, facility, fuzzy, …
+	roleOK bool    // a role-only mention (title without a name)
+}
+
+func (c cand) n() int { return c.j - c.i }
+
+// analysis is the state of one Annotate call.
+type analysis struct {
+	lx    *Lexicon
+	text  string
+	words []word
+	// lexState memoizes lexiconAt: 0 unknown, 1 no match, 2 lexRes holds it.
+	lexState []uint8
+	lexRes   []cand
+}
+
+// prepAla is the matching form of the preposition على, kept apart from
+// the given name علي that it folds to.
+const prepAla = "على"
+
+// clitic letters, normalized.
+const (
+	waw = "و"
+	fa  = "ف"
+	ba  = "ب"
+	lam = "ل"
+	al  = "ال"
+)
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// readings fills w.forms with the word and its clitic-stripped readings.
+func (w *word) readings() {
+	w.forms[0] = form{s: w.norm}
+	w.nforms = 1
+	r, k := w.norm, 0
+	if (strings.HasPrefix(r, waw) || strings.HasPrefix(r, fa)) && runeLen(r) >= 4 {
+		r, k = r[len(waw):], 1
+		w.forms[w.nforms] = form{s: r, skip: k}
+		w.nforms++
+	}
+	switch {
+	case strings.HasPrefix(r, lam+lam) && runeLen(r) >= 5:
+		w.forms[w.nforms] = form{s: al + r[2*len(lam):], skip: k + 1}
+		w.nforms++
+	case (strings.HasPrefix(r, ba) || strings.HasPrefix(r, lam)) && runeLen(r) >= 4:
+		w.forms[w.nforms] = form{s: r[len(ba):], skip: k + 1}
+		w.nforms++
+	}
+}
+
+// isSpaceRun reports whether s holds only horizontal white space and
+// invisible marks.
+func isSpaceRun(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\u00a0', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u061c':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// newAnalysis tokenizes text into words.
+func newAnalysis(lx *Lexicon, text string) *analysis {
+	toks := arabic.Tokenize(text)
+	a := &analysis{lx: lx, text: text, words: make([]word, 0, len(toks))}
+	for _, t := range toks {
+		if !t.Kind.IsWord() || t.Norm == "" {
+			// A non-word token between two words breaks adjacency; the
+			// isSpaceRun test below sees it in the gap text.
+			continue
+		}
+		w := word{start: t.Start, end: t.End, norm: t.Norm}
+		switch {
+		case t.Kind == arabic.KindLatin:
+			w.norm = strings.ToLower(t.Norm)
+		case t.Norm == "علي" && strings.HasSuffix(t.Text, "ى"):
+			// The preposition على folds to the name علي; keep them apart.
+			w.norm = prepAla
+		}
+		w.readings()
+		a.words = append(a.words, w)
+	}
+	for i := 0; i+1 < len(a.words); i++ {
+		a.words[i].adj = isSpaceRun(text[a.words[i].end:a.words[i+1].start])
+	}
+	return a
+}
+
+// skipLetters returns the byte offset in s after its first n letters and
+// any marks (harakat, tatweel) that follow them.
+func skipLetters(s string, n int) int {
+	i := 0
+	for n > 0 && i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !isMark(r) {
+			n--
+		}
+	}
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isMark(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isMark reports whether r is a mark that does not count as a letter.
+func isMark(r rune) bool {
+	return (r >= 0x064B && r <= 0x065F) || r == 0x0670 || r == 0x0640 || (r >= 0x06D6 && r <= 0x06ED) ||
+		(r >= 0x200B && r <= 0x200F) || r == 0x061C
+}
+
+// definite reports whether normalized s starts with the article and has
+// at least two letters after it.
+func definite(s string) bool { return len(s) >= len(al)+4 && strings.HasPrefix(s, al) }
+
+// qualifiers are words that may follow a title before the name.
+var qualifiers = map[string]bool{
+	"السابق": true, "السابقه": true, "الاسبق": true, "الحالي": true, "الحاليه": true, "الجديد": true,
+	"الجديده": true, "العام": true, "العامه": true, "الاعلي": true, "الاول": true, "الرسمي": true,
+	"المساعد": true, "المكلف": true, "المنتخب": true, "الراحل": true, "الراحله": true, "المقال": true,
+	"المستقيل": true, "الخاص": true, "الخاصه": true, "المنتهيه": true, "ولايته": true, "السوري": true,
+}
+
+// startJoiners are joiners that may start a name (أبو مازن, عبد الله).
+var startJoiners = map[string]bool{"ابو": true, "عبد": true}
+
+// genitive reports whether word k is a clitic-prefixed noun heading a
+// construct (لجهاز الاستخبارات, لصناعة النفط): ل/ب + word, then a definite word.
+func (a *analysis) genitive(k int) bool {
+	w := &a.words[k]
+	if w.nforms < 2 || !(strings.HasPrefix(w.norm, lam) || strings.HasPrefix(w.norm, ba)) {
+		return false
+	}
+	if definite(w.forms[w.nforms-1].s) {
+		return true // للصحفيين, بالرقابة
+	}
+	return k+1 < len(a.words) && w.adj && definite(a.words[k+1].norm)
+}
+
+// nameJoiners are words that bind the next word into a person's name.
+var nameJoiners = map[string]bool{"بن": true, "ابن": true, "بنت": true, "ابو": true, "ال": true, "عبد": true, "ام": true}
+
+// stopLike reports whether normalized s can never be part of a name.
+func (a *analysis) stopLike(s string) bool { return a.lx.stop[s] }
+
+// plain reports whether the word may be an unknown name word: not a stop
+// word, common word, demonym or cue.
+func (a *analysis) plain(k int) bool {
+	s := a.words[k].norm
+	if a.lx.stop[s] || a.lx.common[s] || a.lx.demonyms[s] {
+		return false
+	}
+	if _, ok := a.lx.cues[stripAl(s)]; ok {
+		return false
+	}
+	if _, ok := a.lx.titles[s]; ok {
+		return false
+	}
+	return true
+}
+
+// chain reports whether words i..j-1 are adjacent (no punctuation between).
+func (a *analysis) chain(i, j int) bool {
+	for k := i; k < j-1; k++ {
+		if !a.words[k].adj {
+			return false
+		}
+	}
+	return true
+}
+
+// lexiconAt returns the longest lexicon phrase starting at word i. Results
+// are memoized: the rules ask about the same word many times.
+func (a *analysis) lexiconAt(i int) (cand, bool) {
+	if a.lexState == nil {
+		a.lexState = make([]uint8, len(a.words))
+		a.lexRes = make([]cand, len(a.words))
+	}
+	switch a.lexState[i] {
+	case 1:
+		return cand{ent: -1}, false
+	case 2:
+		return a.lexRes[i], true
+	}
+	c, ok := a.lexiconAtUncached(i)
+	if ok {
+		a.lexState[i], a.lexRes[i] = 2, c
+	} else {
+		a.lexState[i] = 1
+	}
+	return c, ok
+}
+
+// lexiconAtUncached computes lexiconAt.
+func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
+	best := cand{ent: -1}
+	found := false
+	w := &a.words[i]
+	for f := 0; f < w.nforms; f++ {
+		fm := w.forms[f]
+		for _, p := range a.lx.byFirst[fm.s] {
+			L := len(p.toks)
+			if found && L <= best.n() {
+				break // phrases are longest first
+			}
+			if i+L > len(a.words) || !a.chain(i, i+L) {
+				continue
+			}
+			ok := true
+			for k := 1; k < L; k++ {
+				if a.words[i+k].norm != p.toks[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok || (L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0)) {
+				continue
+			}
+			best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
+				amb: p.amb, byName: !p.alias, rule: "lexicon"}
+			found = true
+			// Homonyms: other entities with the same written form.
+			for _, q := range a.lx.byFirst[fm.s] {
+				if q.ent != p.ent && len(q.toks) == L && equalToks(q.toks, p.toks) {
+					best.alts = append(best.alts, q.ent)
+				}
+			}
+		}
+	}
+	// One-letter typos in a long multi-word name (تنظيم الدولية الإسلامية).
+	for f := 0; f < w.nforms; f++ {
+		fm := w.forms[f]
+		for _, p := range a.lx.byFirst[fm.s] {
+			L := len(p.toks)
+			if L < 2 || (found && L <= best.n()) || i+L > len(a.words) || !a.chain(i, i+L) {
+				continue
+			}
+			if runeLen(strings.Join(p.toks, " ")) < 12 {
+				continue
+			}
+			miss := 0
+			for k := 1; k < L && miss < 2; k++ {
+				x := a.words[i+k].norm
+				if x == p.toks[k] {
+					continue
+				}
+				if runeLen(x) >= 4 && runeLen(p.toks[k]) >= 4 &&
+					x+"ه" != p.toks[k] && p.toks[k]+"ه" != x && editWithin1(x, p.toks[k]) {
+					miss++
+				} else {
+					miss = 2
+				}
+			}
+			if miss == 1 {
+				best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent, rule: "fuzzy"}
+				found = true
+			}
+		}
+	}
+	if !found {
+		return best, false
+	}
+	// A demonym that is also a country (السعودية) after a definite noun is
+	// an adjective: الشركة السعودية.
+	if best.n() == 1 && a.lx.demonyms[a.words[i].forms[0].s] && i > 0 && a.words[i-1].adj {
+		prev := a.words[i-1].norm
+		if definite(prev) && !a.lx.stop[prev] && !a.isCue(i-1) {
+			return best, false
+		}
+	}
+	return best, true
+}
+
+func equalToks(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isCue reports whether word k is a cue word in any reading.
+func (a *analysis) isCue(k int) bool {
+	w := &a.words[k]
+	for f := 0; f < w.nforms; f++ {
+		if _, ok := a.lx.cues[stripAl(w.forms[f].s)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// editWithin1 reports whether a and b differ by at most one rune insertion,
+// deletion or substitution.
+func editWithin1(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra)-len(rb) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[min(i+1, len(rb)):])
+	}
+	return string(ra[i+1:]) == string(rb[i:])
+}
+
+// titleAt matches a title at word i and returns the index just after it
+// and the reading used.
+func (a *analysis) titleAt(i int) (int, int, bool) {
+	w := &a.words[i]
+	for f := 0; f < w.nforms; f++ {
+		rests, ok := a.lx.titles[w.forms[f].s]
+		if !ok {
+			continue
+		}
+		for _, rest := range rests {
+			L := 1 + len(rest)
+			if i+L > len(a.words) || !a.chain(i, i+L) {
+				continue
+			}
+			ok := true
+			for k, t := range rest {
+				if a.words[i+1+k].norm != t {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return i + L, w.forms[f].skip, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// titled finds a title at word i followed by qualifiers and a name. It
+// returns the person candidate (the name only, with the role), or a
+// role-only candidate when no name follows.
+func (a *analysis) titled(i int) (cand, bool) {
+	k, skip, ok := a.titleAt(i)
+	if !ok {
+		return cand{}, false
+	}
+	nq := 0
+	for k < len(a.words) && a.words[k-1].adj && nq < 6 {
+		x := a.words[k].norm
+		switch {
+		case a.lx.demonyms[x] || qualifiers[x]:
+			k++
+		case x == "باسم" || x == "لدي" || x == "في":
+			if x != "باسم" && nq == 0 {
+				goto name
+			}
+			k++
+		default:
+			if c, ok := a.lexiconAt(k); ok && c.typ != marsad.PER {
+				if _, g := a.lx.given[x]; g && c.n() == 1 && k+1 < len(a.words) && a.words[k].adj && a.plain(k+1) && !definite(a.words[k+1].norm) {
+					goto name // رئيسة الوزراء الإيطالية جورجيا ميلوني
+				}
+				k = c.j
+				break
+			}
+			if definite(x) && !a.lx.stop[x] && !a.startsPerson(k) {
+				k++
+				break
+			}
+			// لشؤون / للأمم: a genitive complement of the title.
+			if a.words[k].nforms > 1 && definite(a.words[k].forms[a.words[k].nforms-1].s) && strings.HasPrefix(x, lam) {
+				k++
+				break
+			}
+			goto name
+		}
+		nq++
+	}
+name:
+	role := a.text[a.words[i].start+skipLetters(a.text[a.words[i].start:a.words[i].end], skip) : a.words[k-1].end]
+	if k < len(a.words) && a.words[k-1].adj {
+		if j := a.personAt(k, true); j > k {
+			return cand{i: k, j: j, ent: -1, typ: marsad.PER, role: role, rule: "title"}, true
+		}
+	}
+	if k > i+1 || nq > 0 {
+		return cand{i: i, j: k, skip: skip, ent: -1, typ: marsad.PER, role: role, rule: "role", roleOK: true}, true
+	}
+	return cand{}, false
+}
+
+// startsPerson reports whether word k starts a person name: a given name or
+// a lexicon person.
+func (a *analysis) startsPerson(k int) bool {
+	if _, ok := a.lx.given[a.words[k].norm]; ok {
+		return true
+	}
+	if c, ok := a.lexiconAt(k); ok && c.typ == marsad.PER {
+		return true
+	}
+	return false
+}
+
+// personAt returns the end of a person name starting at word k, or k when
+// there is none. titled is true after a title, which allows an unknown
+// first word (a foreign name).
+func (a *analysis) personAt(k int, titled bool) int {
+	if k >= len(a.words) {
+		return k
+	}
+	first := a.words[k].norm
+	if c, ok := a.lexiconAt(k); ok && c.typ == marsad.PER {
+		return c.j
+	}
+	g, isGiven := a.lx.given[first]
+	if !isGiven {
+		// A clitic reading of a given name (ومحمد).
+		w := &a.words[k]
+		if w.nforms > 1 {
+			if g2, ok := a.lx.given[w.forms[1].s]; ok && !titled && !g2.amb {
+				g, isGiven = g2, true
+			}
+		}
+	}
+	switch {
+	case definite(first) || a.genitive(k):
+		return k
+	case isGiven:
+	case startJoiners[first]:
+	case titled && a.plain(k) && !definite(first) && !a.lx.common[first] && !a.verbLike(first) && !strings.HasPrefix(first, waw):
+	default:
+		return k
+	}
+	j := a.extendName(k, k, titled)
+	if titled {
+		if !isGiven && !startJoiners[first] {
+			// An unknown name after a title: one or two words, then a
+			// clear boundary (punctuation, a stop word, another title).
+			j = min(j, k+2)
+			if j < len(a.words) && a.words[j-1].adj {
+				nx := a.words[j].norm
+				_, isTitle := a.lx.titles[nx]
+				if !a.lx.stop[nx] && !speechLinks[nx] && !isTitle {
+					return k
+				}
+			}
+		}
+		return j
+	}
+	if j-k < 2 {
+		return k
+	}
+	if isGiven && g.amb {
+		// An ambiguous given name needs a name word after it.
+		nx := a.words[k+1].norm
+		_, nextGiven := a.lx.given[nx]
+		_, knownSurname := a.lx.surnames[nx]
+		if !nextGiven && !nameJoiners[nx] && !knownSurname {
+			return k
+		}
+	}
+	return j
+}
+
+// extendName extends a name whose last word so far is at `last` (the name
+// starts at k) and returns the end.
+func (a *analysis) extendName(last, k int, titled bool) int {
+	j := last + 1
+	for j < len(a.words) && a.words[j-1].adj && j-k < 5 {
+		x := a.words[j].norm
+		prev := a.words[j-1].norm
+		if nameJoiners[prev] && j-1 >= k {
+			// بن / أبو / عبد bind the next word whatever it is.
+			if a.lx.stop[x] {
+				return j - 1
+			}
+			j++
+			continue
+		}
+		if !a.plain(j) {
+			break
+		}
+		if c, ok := a.lexiconAt(j); ok && c.typ != marsad.PER {
+			break
+		}
+		if _, ok := a.lx.given[x]; ok {
+			j++
+			continue
+		}
+		if nameJoiners[x] {
+			j++
+			continue
+		}
+		if strings.HasPrefix(x, waw) || strings.HasPrefix(x, fa) || a.genitive(j) {
+			break
+		}
+		if definite(x) {
+			if a.lx.common[x] {
+				break
+			}
+			j++
+			break // a family name with ال ends the name
+		}
+		if a.verbLike(x) {
+			break
+		}
+		if !titled && (strings.HasSuffix(x, "ين") || strings.HasSuffix(x, "ون") || strings.HasSuffix(x, "ات")) {
+			break
+		}
+		if a.lx.common[x] {
+			break
+		}
+		j++
+	}
+	// Do not end on a joiner.
+	if j-1 > k && nameJoiners[a.words[j-1].norm] {
+		j--
+	}
+	return j
+}
+
+// verbLike reports whether an unknown word looks like an imperfect verb
+// (يقول, ستزور), which rarely continues a name.
+func (a *analysis) verbLike(s string) bool {
+	if runeLen(s) < 3 {
+		return false
+	}
+	for _, p := range []string{"ي", "ت", "سي", "ست", "سن"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteHeads are organization heads that start a name even with the
+// article, when followed by at least two complements (الهيئة التنسيقية
+// للمقاومة العراقية).
+var definiteHeads = map[string]bool{
+	"هيئه": true, "مجلس": true, "منظمه": true, "جبهه": true, "حزب": true, "اتحاد": true, "حركه": true,
+	"لجنه": true, "محكمه": true, "مفوضيه": true, "جمعيه": true, "شركه": true, "مؤسسه": true, "موسسه": true,
+	"وكاله": true, "ائتلاف": true, "تحالف": true, "بنك": true, "مصرف": true, "جامعه": true, "مركز": true,
+	"معهد": true, "جماعه": true, "رابطه": true, "نقابه": true,
+}
+
+// orgAt applies the organization-head rule at word i.
+func (a *analysis) orgAt(i int) (cand, bool) {
+	w := &a.words[i]
+	for f := 0; f < w.nforms; f++ {
+		fm := w.forms[f]
+		head := stripAl(fm.s)
+		def := definite(fm.s)
+		if head == "جيش" && def && i+1 < len(a.words) && w.adj && a.lx.demonyms[a.words[i+1].norm] && definite(a.words[i+1].norm) {
+			return cand{i: i, j: i + 2, skip: fm.skip, typ: marsad.ORG, ent: -1, rule: "army"}, true // الجيش السوداني
+		}
+		if a.lx.cues[head] != cueOrgHead {
+			continue
+		}
+		if def && !definiteHeads[head] {
+			continue
+		}
+		k := i + 1
+		count, dem, firstDem := 0, 0, false
+		for k < len(a.words) && a.words[k-1].adj && count < 6 {
+			x := a.words[k].norm
+			if a.lx.stop[x] {
+				break
+			}
+			if _, isTitle := a.lx.titles[x]; isTitle && count > 0 {
+				break
+			}
+			if c, ok := a.lexiconAt(k); ok {
+				if c.typ == marsad.PER || c.skip > 0 {
+					break
+				}
+				k = c.j
+				count++
+				goto done // a named complement ends the name: حركة حماس
+			}
+			if _, isTitle := a.lx.titles[x]; isTitle && k+1 < len(a.words) && a.words[k].adj {
+				// Named after a person: مركز الملك سلمان للإغاثة.
+				if j := a.personAt(k+1, true); j > k+1 {
+					k = j
+					count++
+					continue
+				}
+			}
+			wk := &a.words[k]
+			switch {
+			case definite(x):
+			case wk.nforms > 1 && strings.HasPrefix(x, lam) && definite(wk.forms[wk.nforms-1].s) && count > 0:
+			default:
+				goto done
+			}
+			if a.lx.demonyms[x] {
+				dem++
+				if count == 0 {
+					firstDem = true
+				}
+			}
+			count++
+			k++
+		}
+	done:
+		if count == 0 || (count == dem && !def && count == 1 && firstDem) {
+			continue
+		}
+		if def && (count < 2 || count == dem || firstDem) {
+			continue
+		}
+		return cand{i: i, j: k, skip: fm.skip, typ: marsad.ORG, ent: -1, rule: "org"}, true
+	}
+	return cand{}, false
+}
+
+// strictPlaceCues need a definite or known name after them.
+var strictPlaceCues = map[string]bool{"منطقه": true, "حي": true, "جبل": true, "وادي": true, "ريف": true, "صحراء": true, "جزيره": true}
+
+// namedFacilities are facility cues nearly always followed by a name,
+// even an indefinite one (ملعب أنفيلد).
+var namedFacilities = map[string]bool{"ملعب": true, "استاد": true, "مطار": true, "ميناء": true, "معبر": true, "سجن": true, "فندق": true}
+
+// placeAt applies the place-cue rules at word i: a PLACE cue gives a
+// candidate for the words after it, a FACILITY cue one that includes it.
+func (a *analysis) placeAt(i int) (cand, bool) {
+	w := &a.words[i]
+	if i+1 >= len(a.words) || !w.adj {
+		return cand{}, false
+	}
+	for f := 0; f < w.nforms; f++ {
+		fm := w.forms[f]
+		head := stripAl(fm.s)
+		kind := a.lx.cues[head]
+		if kind != cuePlace && kind != cueFacility {
+			continue
+		}
+		if definite(fm.s) && head != "عاصمه" {
+			continue
+		}
+		k := i + 1
+		if c, ok := a.lexiconAt(k); ok {
+			if kind == cueFacility && c.typ == marsad.LOC && c.skip == 0 {
+				j := c.j
+				if j < len(a.words) && a.words[j-1].adj && (a.words[j].norm == "الدولي" || a.words[j].norm == "الدوليه") {
+					j++
+				}
+				return cand{i: i, j: j, skip: fm.skip, typ: marsad.LOC, ent: -1, rule: "facility"}, true
+			}
+			return cand{}, false
+		}
+		x := a.words[k].norm
+		if !a.plain(k) || a.lx.common[x] || strings.HasPrefix(x, waw) {
+			return cand{}, false
+		}
+		if _, ok := a.lx.given[x]; ok && !nameJoiners[x] {
+			return cand{}, false
+		}
+		if kind == cueFacility {
+			named := namedFacilities[head] && !a.verbLike(x) && !strings.HasSuffix(x, "ي") && !strings.HasSuffix(x, "يه")
+			if !definite(x) && !nameJoiners[x] && !named {
+				return cand{}, false
+			}
+			j := k + 1
+			if nameJoiners[x] && j < len(a.words) && a.words[k].adj {
+				j++
+			}
+			return cand{i: i, j: j, skip: fm.skip, typ: marsad.LOC, ent: -1, rule: "facility"}, true
+		}
+		if strictPlaceCues[head] && !definite(x) {
+			return cand{}, false
+		}
+		if !definite(x) && (strings.HasSuffix(x, "يه") || a.verbLike(x)) {
+			return cand{}, false
+		}
+		j := k + 1
+		if !definite(x) && j < len(a.words) && a.words[k].adj && a.plain(j) && !a.lx.common[a.words[j].norm] &&
+			!strings.HasPrefix(a.words[j].norm, waw) && !strings.HasSuffix(a.words[j].norm, "يه") {
+			if _, ok := a.lexiconAt(j); !ok {
+				j++
+			}
+		}
+		return cand{i: k, j: j, typ: marsad.LOC, ent: -1, rule: "place"}, true
+	}
+	return cand{}, false
+}
+
+// scan finds candidate mentions left to right, longest first, and the
+// role-only mentions (a title with no name after it).
+func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
+	n := len(a.words)
+	// Anchored candidates: a name introduced by a title or a place cue
+	// starts at a later word.
+	anchored := make(map[int]cand)
+	for i := 0; i < n; i++ {
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		if c, ok := a.titled(i); ok {
+			if old, dup := anchored[c.i]; !dup || c.n() > old.n() {
+				anchored[c.i] = c
+			}
+			continue
+		}
+		if c, ok := a.afterDemonym(i); ok {
+			if _, dup := anchored[c.i]; !dup {
+				anchored[c.i] = c
+			}
+			continue
+		}
+		if c, ok := a.reportedAt(i); ok {
+			if _, dup := anchored[c.i]; !dup {
+				anchored[c.i] = c
+			}
+			continue
+		}
+		if c, ok := a.placeAt(i); ok && c.rule == "place" {
+			if _, dup := anchored[c.i]; !dup {
+				anchored[c.i] = c
+			}
+		}
+	}
+	for i := 0; i < n; {
+		var best cand
+		have := false
+		consider := func(c cand, ok bool) {
+			if ok && c.i == i && (!have || c.n() > best.n()) {
+				best, have = c, true
+			}
+		}
+		lex, lexOK := a.lexiconAt(i)
+		consider(lex, lexOK)
+		anc, ancOK := anchored[i]
+		if ancOK && lexOK && lex.typ == marsad.PER && anc.typ == marsad.PER && !anc.roleOK {
+			// A known person after a title: keep the lexicon identity and the role.
+			if anc.n() <= lex.n() {
+				best.role = anc.role
+			}
+		}
+		consider(anc, ancOK && !anc.roleOK)
+		consider(a.orgAt(i))
+		consider(a.placeAt(i))
+		if !have {
+			if j := a.personAt(i, false); j > i {
+				consider(cand{i: i, j: j, ent: -1, typ: marsad.PER, rule: "person"}, true)
+			}
+		}
+		if !have && ancOK && anc.roleOK {
+			// A title without a name: kept aside for linking by role; the
+			// words inside it may still hold entities (رئيس وزراء إسرائيل).
+			roles = append(roles, anc)
+		}
+		if !have {
+			i++
+			continue
+		}
+		out = append(out, best)
+		i = best.j
+	}
+	return out, roles, nil
+}
+
+// reportVerbs introduce a speaker (normalized, without و/ف).
+var reportVerbs = map[string]bool{
+	"قال": true, "قالت": true, "اضاف": true, "اضافت": true, "اكد": true, "اكدت": true, "اوضح": true,
+	"اوضحت": true, "صرح": true, "صرحت": true, "اشار": true, "اشارت": true, "تابع": true, "تابعت": true,
+	"اعلن": true, "اعلنت": true, "اعتبر": true, "اعتبرت": true, "يري": true, "يقول": true, "تقول": true,
+	"افاد": true, "افادت": true, "ذكر": true, "ذكرت": true, "ناشد": true, "حذر": true, "حذرت": true,
+	"طالب": true, "طالبت": true, "نفي": true, "نفت": true, "دعا": true, "دعت": true, "اعرب": true,
+	"اعربت": true, "شدد": true, "شددت": true, "كتب": true, "كتبت": true, "راي": true, "رات": true,
+}
+
+// speechLinks may follow a speaker's name: إن, أن, في, أمس …
+var speechLinks = map[string]bool{
+	"ان": true, "انه": true, "انها": true, "في": true, "امس": true, "اليوم": true, "لدي": true,
+	"خلال": true, "بان": true, "بانه": true, "لوكاله": true, "للصحفيين": true,
+}
+
+// reportedAt finds an unknown one- or two-word name right after a
+// reporting verb and before إن/أن/في or punctuation: وقال هيرمان في ….
+func (a *analysis) reportedAt(i int) (cand, bool) {
+	w := &a.words[i]
+	verb := false
+	for f := 0; f < w.nforms; f++ {
+		if reportVerbs[w.forms[f].s] {
+			verb = true
+			break
+		}
+	}
+	if !verb || !w.adj || i+1 >= len(a.words) {
+		return cand{}, false
+	}
+	k := i + 1
+	ok := func(j int) bool {
+		x := a.words[j].norm
+		if !a.plain(j) || a.lx.common[x] || definite(x) || a.verbLike(x) || a.genitive(j) ||
+			strings.HasPrefix(x, waw) || runeLen(x) < 3 {
+			return false
+		}
+		if g, isGiven := a.lx.given[x]; isGiven && g.amb {
+			return false
+		}
+		_, lex := a.lexiconAt(j)
+		return !lex
+	}
+	if !ok(k) {
+		return cand{}, false
+	}
+	for j := k + 1; j <= k+2 && j <= len(a.words); j++ {
+		if j == len(a.words) || !a.words[j-1].adj || speechLinks[a.words[j].norm] {
+			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
+		}
+		if !ok(j) {
+			break
+		}
+	}
+	return cand{}, false
+}
+
+// afterDemonym finds a name introduced by a demonym used as a noun
+// (فاز السويدي جوناس …, والروسي ميخائيل …): a definite demonym that does
+// not qualify a definite noun before it, followed by a given name or by
+// two unknown name words.
+func (a *analysis) afterDemonym(i int) (cand, bool) {
+	w := &a.words[i]
+	s := ""
+	for f := 0; f < w.nforms; f++ {
+		if definite(w.forms[f].s) && a.lx.demonyms[w.forms[f].s] {
+			s = w.forms[f].s
+			break
+		}
+	}
+	if s == "" || !w.adj || i+1 >= len(a.words) || strings.HasSuffix(s, "ون") || strings.HasSuffix(s, "ين") || strings.HasSuffix(s, "ات") {
+		return cand{}, false
+	}
+	if i > 0 && a.words[i-1].adj {
+		prev := a.words[i-1].norm
+		if definite(prev) && !a.lx.stop[prev] {
+			return cand{}, false
+		}
+	}
+	k := i + 1
+	j := a.personAt(k, true)
+	if j == k {
+		return cand{}, false
+	}
+	if _, g := a.lx.given[a.words[k].norm]; !g {
+		if c, ok := a.lexiconAt(k); !ok || c.typ != marsad.PER {
+			return cand{}, false
+		}
+	}
+	return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "demonym"}, true
+}

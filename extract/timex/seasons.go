@@ -1,0 +1,156 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// seasons map a season word to its TIMEX3 code.
+var seasons = map[string]string{
+	"الصيف": "SU", "صيف": "SU", "الشتاء": "WI", "شتاء": "WI",
+	"الربيع": "SP", "ربيع": "SP", "الخريف": "FA", "خريف": "FA",
+}
+
+// yearExprAt reads a year after a season or quarter: 2016, عام 2016, هذا
+// العام, العام الماضي, من العام المقبل.
+func (p *parser) yearExprAt(k int) (int, int, bool) {
+	if p.wordIs(k, "من") {
+		k++
+	}
+	if p.wordIs(k, "هذا", "هذه") && unitGrain[p.w(k+1)] == gYear && p.known {
+		return p.anchor.Year(), k + 2, true
+	}
+	if unitGrain[p.w(k)] == gYear {
+		if off, j, ok := p.relUnitWord(k, p.w(k)); ok && p.known {
+			return p.anchor.Year() + off, j, true
+		}
+	}
+	if p.wordIs(k, "عام", "سنه", "العام", "لعام") {
+		k++
+	}
+	if k < len(p.toks) && p.toks[k].kind == tNum && len(p.toks[k].norm) == 4 {
+		y, _ := strconv.Atoi(p.toks[k].norm)
+		return y, k + 1, true
+	}
+	return 0, k, false
+}
+
+// seasonRule: الصيف الماضي, هذا الشتاء, صيف 2016, خريف العام المقبل.
+// الربيع العربي and other seasons used as names are left alone.
+func (p *parser) seasonRule(i int, w0 string) (match, bool) {
+	k := i
+	this := false
+	if w0 == "هذا" || w0 == "هذه" {
+		this = true
+		k++
+		w0 = p.w(k)
+	}
+	code, ok := seasons[w0]
+	if !ok {
+		return match{}, false
+	}
+	m := match{i: i, j: k + 1, typ: DATE, grain: gMonth}
+	y, j, hasYear := p.yearExprAt(k + 1)
+	switch {
+	case hasYear:
+		m.j = j
+	case pastWords[p.w(k+1)] || nextWords[p.w(k+1)]:
+		off := 1
+		if pastWords[p.w(k+1)] {
+			off = -1
+		}
+		m.j = k + 2
+		if !p.known {
+			m.rel = fmt.Sprintf("%+dY-%s", off, code)
+			return m, true
+		}
+		y = p.seasonYear(code, off)
+	case this || p.monthContext(i) && strings.HasPrefix(w0, "ال"):
+		if !p.known {
+			m.rel = "+0Y-" + code
+			return m, true
+		}
+		y = p.seasonYear(code, 0)
+	default:
+		return match{}, false
+	}
+	m.val = fmt.Sprintf("%04d-%s", y, code)
+	return m, true
+}
+
+// seasonYear returns the year of the current (off 0), previous or next
+// season of that code; winter is counted in the year it starts.
+func (p *parser) seasonYear(code string, off int) int {
+	a := p.anchor
+	y := a.Year()
+	if code == "WI" && a.Month() <= time.February {
+		y--
+	}
+	start := map[string]time.Month{"SP": time.March, "SU": time.June, "FA": time.September, "WI": time.December}[code]
+	if off < 0 && !dateOf(y, int(start), 1).Before(a) {
+		y--
+	}
+	if off > 0 && !dateOf(y, int(start), 1).After(a) {
+		y++
+	}
+	return y
+}
+
+// quarterRule: الربع الأول من عام 2020, الربع الثالث من هذا العام.
+func (p *parser) quarterRule(i int, w0 string) (match, bool) {
+	if w0 != "الربع" {
+		return match{}, false
+	}
+	q, k, ok := p.ordinalAt(i + 1)
+	if !ok || q < 1 || q > 4 {
+		return match{}, false
+	}
+	y, j, ok := p.yearExprAt(k)
+	if !ok {
+		return match{}, false
+	}
+	return match{i: i, j: j, typ: DATE, val: fmt.Sprintf("%04d-Q%d", y, q)}, true
+}
+
+// weekendRule: عطلة نهاية الأسبوع, نهاية الأسبوع الماضي → 2021-W30-WE.
+func (p *parser) weekendRule(i int, w0 string) (match, bool) {
+	k := i
+	if w0 == "عطله" {
+		k++
+	} else if w0 != "نهايه" {
+		return match{}, false
+	}
+	if !p.wordIs(k, "نهايه") || !p.wordIs(k+1, "الاسبوع") {
+		return match{}, false
+	}
+	off, j, ok := p.relUnitWord(k+1, "الاسبوع")
+	if !ok {
+		off, j = 0, k+2
+	}
+	if w0 != "عطله" && !ok && !p.wordIs(i-1, "في", "خلال", "طوال") {
+		return match{}, false
+	}
+	m := match{i: i, j: j, typ: DATE}
+	if !p.known {
+		m.rel = fmt.Sprintf("%+dW-WE", off)
+		return m, true
+	}
+	y, w := p.anchor.AddDate(0, 0, 7*off).ISOWeek()
+	m.val = fmt.Sprintf("%04d-W%02d-WE", y, w)
+	return m, true
+}
+
+// throughoutRule: طوال العام, طوال الأسبوع, طوال أسبوع → a one-unit
+// DURATION.
+func (p *parser) throughoutRule(i int, w0 string) (match, bool) {
+	if w0 != "طوال" && w0 != "طيله" {
+		return match{}, false
+	}
+	u := map[string]string{"العام": "P1Y", "السنه": "P1Y", "الاسبوع": "P1W", "الشهر": "P1M", "اليوم": "P1D", "عام": "P1Y", "سنه": "P1Y", "اسبوع": "P1W", "شهر": "P1M", "يوم": "P1D"}[p.w(i+1)]
+	if u == "" || pastWords[p.w(i+2)] || nextWords[p.w(i+2)] || curWords[p.w(i+2)] {
+		return match{}, false
+	}
+	return match{i: i, j: i + 2, typ: DURATION, val: u}, true
+}

@@ -1,0 +1,155 @@
+// Package timex finds temporal expressions in Arabic news text and resolves
+// them to TIMEX3 values against the article's publication date.
+//
+// It covers the four month traditions of Arabic media (Syriac كانون الثاني
+// … كانون الأول; Egyptian and Gulf يناير … ديسمبر; Maghrebi جانفي …
+// جويلية … أوت; Moroccan يوليوز, غشت, شتنبر, نونبر, دجنبر), paired names
+// (يوليو/ تموز), Hijri dates with هـ and م markers (converted with the Umm
+// al-Qura calendar), numeric dates written day first (27/7/2021), Arabic-Indic
+// digits, relative days and weekdays (أمس الاثنين, الأحد الماضي), calendar
+// units (العام الماضي, هذا الشهر), modifiers (نهاية العام → mod END), times
+// of day, decades and centuries, durations (ثلاثة أيام → P3D) and sets
+// (كل أسبوع → P1W).
+//
+// Values follow TIMEX3: 2021-07-26, 2021-07, 2021, 2021-W30, 198 (a decade),
+// 19 (a century), 2021-07-26T10:00, 2021-07-26TMO, P3D, PT48H. A date that
+// cannot exist (31 شباط) has an empty value and a Reason. When the
+// publication date is unknown, relative expressions keep an empty value and
+// carry their unresolved form in TimeExpr.Relative:
+//
+//	-1D        a day offset (أمس)
+//	+1W, -1M   a week, month or year offset (الأسبوع المقبل, الشهر الماضي)
+//	LAST-1     the most recent Monday (ISO weekday number), NEXT-5 the next Friday
+//	-1W-7      Sunday of last week
+//	+0M-16     the 16th of the current month
+//	HIJRI-09   the Hijri month of that number in the current Hijri year
+//	HOLIDAY    a feast in the publication year
+//
+// with a time suffix (T10:00, TMO) when a clock time or part of day is
+// attached. Dates without a year (29 حزيران) take the year that the
+// publication date and the tense of the sentence make plausible: the
+// nearest occurrence, leaning to the past in past-tense reporting and to
+// the future after future markers (سوف, لن, بحلول, المقبل, a future verb).
+package timex
+
+import (
+	"context"
+	"time"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad"
+)
+
+// TIMEX3 types, as in package marsad.
+const (
+	DATE     = marsad.DATE
+	TIME     = marsad.TIME
+	DURATION = marsad.DURATION
+	SET      = marsad.SET
+)
+
+// Options configure an Annotator.
+type Options struct {
+	// InferPublished lets the annotator take the publication date from a
+	// full date in the dateline (the first line of the body) when the
+	// document has none. Values that rest on it are marked Inferred.
+	InferPublished bool
+}
+
+// DefaultOptions returns the options used by the command line.
+func DefaultOptions() Options { return Options{InferPublished: true} }
+
+// Annotator fills Doc.Times. It is safe for concurrent use.
+type Annotator struct {
+	opts Options
+}
+
+var _ marsad.Annotator = (*Annotator)(nil)
+
+// New returns an Annotator with the given options.
+func New(opts Options) *Annotator { return &Annotator{opts: opts} }
+
+// Annotate appends the temporal expressions of doc.Text to doc.Times,
+// resolved against doc.Published.
+func (a *Annotator) Annotate(ctx context.Context, doc *marsad.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	anchor := doc.Published
+	inferred := false
+	if anchor.IsZero() && a.opts.InferPublished {
+		if t, ok := inferPublished(doc.Text, doc.BodyStart); ok {
+			anchor, inferred = t, true
+		}
+	}
+	times := Extract(doc.Text, anchor)
+	if inferred {
+		// the expressions that need an anchor are those left relative
+		// without one
+		rel := map[marsad.Span]bool{}
+		for _, t := range Extract(doc.Text, time.Time{}) {
+			if t.Relative != "" {
+				rel[t.Span] = true
+			}
+		}
+		for i := range times {
+			if times[i].Value != "" && rel[times[i].Span] {
+				times[i].Inferred = true
+			}
+		}
+	}
+	doc.Times = append(doc.Times, times...)
+	return nil
+}
+
+// Extract returns the temporal expressions of text, in order, resolved
+// against anchor (the publication date; the zero time when unknown). Only
+// the calendar date of anchor is used. Spans are byte offsets into text.
+func Extract(text string, anchor time.Time) []marsad.TimeExpr {
+	p := &parser{text: text, toks: tokenize(text)}
+	if !anchor.IsZero() {
+		p.anchor = time.Date(anchor.Year(), anchor.Month(), anchor.Day(), 0, 0, 0, 0, time.UTC)
+		p.known = true
+	}
+	ms := p.run()
+	out := make([]marsad.TimeExpr, 0, len(ms))
+	for _, m := range ms {
+		start := p.toks[m.i].start + m.pre
+		end := p.toks[m.j-1].end
+		te := marsad.TimeExpr{
+			Span:   marsad.Span{Start: start, End: end},
+			Text:   text[start:end],
+			Type:   m.typ,
+			Value:  m.val,
+			Mod:    m.mod,
+			Reason: m.reason,
+		}
+		te.Relative = m.rel
+		if te.Value == "" && te.Reason == "" && te.Relative == "" {
+			te.Reason = "not resolved"
+		}
+		out = append(out, te)
+	}
+	return out
+}
+
+// inferPublished looks for a full date in the dateline: the first 120
+// characters of the body.
+func inferPublished(text string, bodyStart int) (time.Time, bool) {
+	if bodyStart < 0 || bodyStart > len(text) {
+		bodyStart = 0
+	}
+	end := bodyStart
+	for n := 0; end < len(text) && n < 120; n++ {
+		_, w := utf8.DecodeRuneInString(text[end:])
+		end += w
+	}
+	for _, te := range Extract(text[bodyStart:end], time.Time{}) {
+		if te.Type == DATE && len(te.Value) == len("2006-01-02") && te.Value[0] != 'X' {
+			if t, err := time.Parse("2006-01-02", te.Value); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,158 @@
+package timex
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/marsad-project/marsad"
+)
+
+// readTSV returns the non-comment lines of a testdata file, split on tabs.
+func readTSV(t *testing.T, name string, fields int) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		row := strings.Split(line, "\t")
+		if len(row) != fields {
+			t.Fatalf("%s:%d: %d fields, want %d", name, n, len(row), fields)
+		}
+		rows = append(rows, row)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func dash(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return s
+}
+
+func find(times []marsad.TimeExpr, text string) (marsad.TimeExpr, bool) {
+	for _, te := range times {
+		if te.Text == text {
+			return te, true
+		}
+	}
+	return marsad.TimeExpr{}, false
+}
+
+func TestCases(t *testing.T) {
+	for _, row := range readTSV(t, "cases.tsv", 7) {
+		var anchor time.Time
+		if row[0] != "-" {
+			var err error
+			if anchor, err = time.Parse("2006-01-02", row[0]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := Extract(row[1], anchor)
+		te, ok := find(got, row[2])
+		if !ok {
+			t.Errorf("%q (published %s): %q not found; got %+v", row[1], row[0], row[2], got)
+			continue
+		}
+		if te.Type != row[3] || te.Value != dash(row[4]) || te.Mod != dash(row[5]) {
+			t.Errorf("%q: got %s %q %q, want %s %q %q", row[2], te.Type, te.Value, te.Mod, row[3], dash(row[4]), dash(row[5]))
+		}
+		if extra := dash(row[6]); extra != "" && !strings.Contains(te.Relative, extra) && !strings.Contains(te.Reason, extra) {
+			t.Errorf("%q: relative %q reason %q, want %q", row[2], te.Relative, te.Reason, extra)
+		}
+		if row[1][te.Start:te.End] != te.Text {
+			t.Errorf("%q: span %d-%d does not hold the text", row[2], te.Start, te.End)
+		}
+	}
+}
+
+// TestSeed checks the motivating article with its publication date.
+func TestSeed(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_8cc831d112bdeee4.txt"))
+	if err != nil {
+		t.Skipf("seed: %v", err)
+	}
+	doc := &marsad.Doc{Text: string(b), Published: time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)}
+	if err := New(DefaultOptions()).Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range readTSV(t, "seed.tsv", 4) {
+		te, ok := find(doc.Times, row[0])
+		if !ok {
+			t.Errorf("seed: %q not found", row[0])
+			continue
+		}
+		if te.Type != row[1] || te.Value != row[2] || te.Mod != dash(row[3]) {
+			t.Errorf("seed: %q = %s %q %q, want %s %q %q", row[0], te.Type, te.Value, te.Mod, row[1], row[2], dash(row[3]))
+		}
+	}
+}
+
+// TestInferPublished: without a publication date, a dateline date is
+// taken as the anchor and the values resting on it are marked.
+func TestInferPublished(t *testing.T) {
+	text := "عنوان\n\nبغداد - 27 تموز 2021: قال مسؤول أمس إن الاجتماع سيعقد غدا."
+	doc := &marsad.Doc{Text: text, BodyStart: strings.Index(text, "بغداد")}
+	if err := New(DefaultOptions()).Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	te, ok := find(doc.Times, "أمس")
+	if !ok || te.Value != "2021-07-26" || !te.Inferred {
+		t.Errorf("أمس = %+v, want 2021-07-26 inferred", te)
+	}
+	if te, _ := find(doc.Times, "27 تموز 2021"); te.Inferred {
+		t.Errorf("an absolute date is not inferred: %+v", te)
+	}
+	doc = &marsad.Doc{Text: text, BodyStart: strings.Index(text, "بغداد")}
+	if err := New(Options{}).Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if te, _ := find(doc.Times, "أمس"); te.Value != "" || te.Relative != "-1D" {
+		t.Errorf("without inference أمس = %+v, want relative -1D", te)
+	}
+}
+
+func TestAnnotateCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := New(DefaultOptions()).Annotate(ctx, &marsad.Doc{Text: "أمس"}); err == nil {
+		t.Error("want an error from a canceled context")
+	}
+}
+
+// FuzzExtract checks that any input yields spans inside the text that hold
+// the reported text, in order and without overlap.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"أمس الاثنين", "31 كانون الأول 2021", "1 رمضان 1442 هـ", "٢٧/٧/٢٠٢١", "الساعة 14:30", "من 13 الى 15 تموز", "ليل السبت الأحد", "نحو 2,500.5 مليون"} {
+		f.Add(s)
+	}
+	anchor := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, te := range Extract(s, anchor) {
+			if te.Start < prev || te.End > len(s) || te.Start >= te.End {
+				t.Fatalf("bad span %d-%d after %d in %q", te.Start, te.End, prev, s)
+			}
+			if s[te.Start:te.End] != te.Text {
+				t.Fatalf("span text %q != %q", s[te.Start:te.End], te.Text)
+			}
+			prev = te.End
+		}
+	})
+}

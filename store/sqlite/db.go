@@ -1,0 +1,274 @@
+// Package sqlite is Marsad's embedded archive: one SQLite file (through
+// modernc.org/sqlite, no cgo) holding articles, their extracted facts,
+// duplicate sightings and an FTS5 index over analyzed terms. The file is
+// the user's: SCHEMA.md documents every table for sqlite3, DuckDB or
+// Datasette.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/marsad-project/marsad/dedup"
+	"github.com/marsad-project/marsad/store"
+)
+
+var _ store.Store = (*DB)(nil)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is an open archive. It is safe for concurrent use: writes are
+// serialized, searches run on their own connections (WAL mode).
+type DB struct {
+	db   *sql.DB
+	path string
+	log  *slog.Logger
+
+	mu  sync.Mutex   // serializes Put and guards idx
+	idx *dedup.Index // SimHashes of stored articles, for near-duplicates
+
+	analyzers sync.Pool // *store.Analyzer for snippets, warm caches
+}
+
+// Options configure [OpenWith].
+type Options struct {
+	Logger *slog.Logger // defaults to slog.Default()
+	// Synchronous is the PRAGMA synchronous level: "NORMAL" (default;
+	// survives a killed process, may lose the last commits on power loss)
+	// or "FULL".
+	Synchronous string
+}
+
+// Open opens (creating if needed) the archive at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is [Open] with options.
+func OpenWith(ctx context.Context, path string, opt Options) (*DB, error) {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	sync := strings.ToUpper(opt.Synchronous)
+	if sync == "" {
+		sync = "NORMAL"
+	}
+	if sync != "NORMAL" && sync != "FULL" && sync != "OFF" {
+		return nil, fmt.Errorf("open %s: bad synchronous level %q", path, opt.Synchronous)
+	}
+	if err := create(ctx, path); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous("+sync+")")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_txlock", "immediate")
+	dsn := "file:" + path + "?" + q.Encode()
+	sdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	d := &DB{db: sdb, path: path, log: opt.Logger}
+	d.analyzers.New = func() any { return &store.Analyzer{} }
+	if err := d.migrate(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := d.loadIndex(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// PageSize is the page size of new archives. Large pages hold many
+// articles each: with 4 KiB pages, appended rows longer than a page spill
+// to overflow pages and most pages end with a gap the next article did
+// not fit in (a third of the file).
+const PageSize = 65536
+
+// create makes a new, empty archive file with the page size set, since
+// the page size can only be chosen before the first table is written.
+func create(ctx context.Context, path string) error {
+	if path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return nil
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	defer db.Close()
+	for _, p := range []string{fmt.Sprintf("PRAGMA page_size = %d", PageSize), "PRAGMA journal_mode = WAL"} {
+		if _, err := db.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("create %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the archive.
+func (d *DB) Close() error {
+	if err := d.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", d.path, err)
+	}
+	return nil
+}
+
+// SQL returns the underlying database handle, for read-only reporting
+// queries and tests. Writing through it bypasses the archive's invariants.
+func (d *DB) SQL() *sql.DB { return d.db }
+
+// Version returns the schema version of the open file.
+func (d *DB) Version(ctx context.Context) (int, error) {
+	var v int
+	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("schema version: %w", err)
+	}
+	return v, nil
+}
+
+// migrate applies every migration newer than the file's user_version,
+// each in its own transaction.
+func (d *DB) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	slices.Sort(names)
+	cur, err := d.Version(ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		base := path.Base(name)
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return fmt.Errorf("migration %s: name must start with a number", base)
+		}
+		if v <= cur {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("read migration %s: %w", base, err)
+		}
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		// user_version is re-read inside the write lock: another process
+		// may have migrated meanwhile.
+		var now int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if now >= v {
+			tx.Rollback()
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: commit: %w", base, err)
+		}
+		d.log.Debug("schema migrated", "db", d.path, "version", v)
+	}
+	return nil
+}
+
+// loadIndex reads the SimHashes of stored articles into memory. The
+// caller holds d.mu (or has the DB to itself).
+func (d *DB) loadIndex(ctx context.Context) error {
+	idx := dedup.NewIndex()
+	rows, err := d.db.QueryContext(ctx, "SELECT n, simhash FROM articles WHERE shingles >= ?", dedup.MinShingles)
+	if err != nil {
+		return fmt.Errorf("load simhashes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n, h int64
+		if err := rows.Scan(&n, &h); err != nil {
+			return fmt.Errorf("load simhashes: %w", err)
+		}
+		idx.Add(n, uint64(h))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load simhashes: %w", err)
+	}
+	d.idx = idx
+	return nil
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and the FTS5 integrity check
+// and returns an error describing any problem.
+func (d *DB) IntegrityCheck(ctx context.Context) error {
+	rows, err := d.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	var msgs []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if s != "ok" {
+			msgs = append(msgs, s)
+		}
+	}
+	rows.Close()
+	if len(msgs) > 0 {
+		return fmt.Errorf("integrity check: %s", strings.Join(msgs, "; "))
+	}
+	var nArt, nFTS int
+	if err := d.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM fts_docsize)").Scan(&nArt, &nFTS); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if nArt != nFTS {
+		return fmt.Errorf("integrity check: %d articles but %d indexed", nArt, nFTS)
+	}
+	return nil
+}
+
+// errNoRows reports whether err means an empty result.
+func errNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// timeText formats a time for storage; zero is NULL.
+func timeText(t time.Time) (published, day any) {
+	if t.IsZero() {
+		return nil, nil
+	}
+	t = t.UTC()
+	return t.Format(time.RFC3339), t.Format(time.DateOnly)
+}

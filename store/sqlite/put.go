@@ -1,0 +1,278 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/arabic"
+	"github.com/marsad-project/marsad/dedup"
+	"github.com/marsad-project/marsad/store"
+)
+
+// Put stores a batch of records in one transaction. A record whose content
+// hash or canonical URL is already stored is a duplicate: only its
+// sighting is recorded (once per origin), so putting the same input twice
+// changes nothing. A new record whose body SimHash is within
+// dedup.MaxDistance of a stored article joins that article's story.
+func (d *DB) Put(ctx context.Context, recs []*store.Record) ([]store.PutResult, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for i, r := range recs {
+		if r.ID == "" {
+			recs[i] = store.Prepare(r.Article, r.Doc)
+		}
+	}
+	out, err := d.put(ctx, recs)
+	if err != nil {
+		// The rolled-back articles may be in the in-memory index.
+		if lerr := d.loadIndex(context.WithoutCancel(ctx)); lerr != nil {
+			d.log.Error("reload simhash index", "err", lerr)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+func (d *DB) put(ctx context.Context, recs []*store.Record) ([]store.PutResult, error) {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put: begin: %w", err)
+	}
+	defer tx.Rollback()
+	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339)}
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(n), 0) FROM articles").Scan(&w.next); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	out := make([]store.PutResult, len(recs))
+	for i, r := range recs {
+		res, err := d.putOne(ctx, w, r)
+		if err != nil {
+			return nil, fmt.Errorf("put %s (%s): %w", r.Article.Origin, r.Article.ID, err)
+		}
+		out[i] = res
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put: commit: %w", err)
+	}
+	return out, nil
+}
+
+type writer struct {
+	tx    *sql.Tx
+	now   string
+	next  int64               // last used article n
+	stmts map[string]*sql.Stmt // prepared once per transaction
+}
+
+func (w *writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
+}
+
+func (w *writer) exec(ctx context.Context, q string, args ...any) error {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
+}
+
+func (w *writer) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return w.queryRow(ctx, q, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutResult, error) {
+	a := r.Article
+	// Exact duplicates: same content, or same canonical URL.
+	var n int64
+	var id, story string
+	err := w.queryRow(ctx,
+		"SELECT a.n, a.id, s.id FROM articles a JOIN articles s ON s.n = a.story WHERE a.id = ?", r.ID).Scan(&n, &id, &story)
+	reason := "content"
+	if errNoRows(err) && r.URL != "" {
+		reason = "url"
+		err = w.queryRow(ctx,
+			"SELECT a.n, a.id, s.id FROM articles a JOIN articles s ON s.n = a.story WHERE a.url_key = ?", urlKey(r.URL)).Scan(&n, &id, &story)
+	}
+	switch {
+	case err == nil:
+		if err := w.exec(ctx, "INSERT OR IGNORE INTO sightings(article, origin, ext_id, url, reason) VALUES (?, ?, ?, ?, ?)",
+			n, a.Origin, a.ID, a.URL, reason); err != nil {
+			return store.PutResult{}, fmt.Errorf("sighting: %w", err)
+		}
+		return store.PutResult{ID: id, Status: store.Duplicate, Reason: reason, Story: story}, nil
+	case !errNoRows(err):
+		return store.PutResult{}, fmt.Errorf("lookup: %w", err)
+	}
+
+	// A new article; find its story among near-duplicates.
+	w.next++
+	n = w.next
+	storyN, dist := n, 0
+	if r.Shingles >= dedup.MinShingles {
+		if s, dd, ok := d.idx.Nearest(r.SimHash); ok {
+			if err := w.queryRow(ctx, "SELECT story FROM articles WHERE n = ?", s).Scan(&storyN); err != nil {
+				return store.PutResult{}, fmt.Errorf("story of %d: %w", s, err)
+			}
+			dist = dd
+		}
+	}
+	doc := r.Doc
+	pub, day := timeText(a.Published)
+	var urlArg, keyArg any
+	if r.URL != "" {
+		urlArg, keyArg = r.URL, urlKey(r.URL)
+	}
+	if err := w.exec(ctx, `INSERT INTO articles(n, id, ext_id, title, body, published, day, url, url_key, source, author, lang,
+		simhash, shingles, story, distance, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		n, r.ID, a.ID, doc.Title, r.Body(), pub, day, urlArg, keyArg, a.Source, a.Author, a.Lang,
+		int64(r.SimHash), r.Shingles, storyN, dist, w.now); err != nil {
+		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
+	}
+	if err := w.exec(ctx, "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", n, r.TitleTerms, r.BodyTerms); err != nil {
+		return store.PutResult{}, fmt.Errorf("index article: %w", err)
+	}
+	if err := w.exec(ctx, "INSERT OR IGNORE INTO sightings(article, origin, ext_id, url, reason) VALUES (?, ?, ?, '', 'first')",
+		n, a.Origin, a.ID); err != nil {
+		return store.PutResult{}, fmt.Errorf("sighting: %w", err)
+	}
+	if err := putFacts(ctx, w, n, doc); err != nil {
+		return store.PutResult{}, err
+	}
+	if r.Shingles >= dedup.MinShingles {
+		d.idx.Add(n, r.SimHash)
+	}
+	storyID := r.ID
+	if storyN != n {
+		if err := w.queryRow(ctx, "SELECT id FROM articles WHERE n = ?", storyN).Scan(&storyID); err != nil {
+			return store.PutResult{}, fmt.Errorf("story id: %w", err)
+		}
+	}
+	return store.PutResult{ID: r.ID, Status: store.New, Story: storyID}, nil
+}
+
+// urlKey is the 64-bit key of a canonical URL: the first 8 bytes of its
+// SHA-256 as a signed integer.
+func urlKey(u string) int64 {
+	h := sha256.Sum256([]byte(u))
+	return int64(binary.BigEndian.Uint64(h[:8]))
+}
+
+// codePoints returns a converter from byte offsets in text to code point
+// offsets.
+func codePoints(text string) func(int) int {
+	idx := make([]int32, len(text)+1)
+	c := int32(0)
+	for i := range len(text) {
+		idx[i] = c // runes started before byte i
+		if utf8.RuneStart(text[i]) {
+			c++
+		}
+	}
+	idx[len(text)] = c
+	return func(b int) int {
+		if b < 0 {
+			return 0
+		}
+		if b > len(text) {
+			b = len(text)
+		}
+		return int(idx[b])
+	}
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// entityNorm is the search form of a name: normalized and variant-folded.
+func entityNorm(name string) string {
+	return store.Fold(strings.Join(strings.Fields(arabic.NormalizeString(name, arabic.SearchOptions())), " "))
+}
+
+func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc) error {
+	if len(doc.Entities)+len(doc.Times)+len(doc.Quantities)+len(doc.Quotes)+len(doc.Events) == 0 {
+		return nil
+	}
+	cp := codePoints(doc.Text)
+	names := make(map[string]string, len(doc.Entities))
+	for _, e := range doc.Entities {
+		names[e.ID] = e.Name
+		key := e.Key
+		if key == "" {
+			key = entityNorm(e.Name) + "|" + e.Type
+		}
+		var en int64
+		if err := w.queryRow(ctx, `INSERT INTO entities(key, type, name, latin, norm) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING n`,
+			key, e.Type, e.Name, e.Latin, entityNorm(e.Name)).Scan(&en); err != nil {
+			return fmt.Errorf("entity %q: %w", e.Name, err)
+		}
+		if err := w.exec(ctx, "INSERT OR IGNORE INTO article_entities(article, local_id, entity, name, role, mentions) VALUES (?,?,?,?,?,?)",
+			n, e.ID, en, e.Name, e.Role, len(e.Mentions)); err != nil {
+			return fmt.Errorf("article entity %q: %w", e.Name, err)
+		}
+		for _, m := range e.Mentions {
+			if err := w.exec(ctx, `INSERT OR IGNORE INTO mentions(article, local_id, start, "end", text) VALUES (?,?,?,?,?)`,
+				n, e.ID, cp(m.Start), cp(m.End), m.Text); err != nil {
+				return fmt.Errorf("mention: %w", err)
+			}
+		}
+	}
+	for _, t := range doc.Times {
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO times(article, start, "end", text, type, value, mod) VALUES (?,?,?,?,?,?,?)`,
+			n, cp(t.Start), cp(t.End), t.Text, t.Type, nullable(t.Value), nullable(t.Mod)); err != nil {
+			return fmt.Errorf("time: %w", err)
+		}
+	}
+	for _, q := range doc.Quantities {
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO quantities(article, start, "end", text, value, min, max, approx, kind, unit) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+			n, cp(q.Start), cp(q.End), q.Text, q.Value, q.Min, q.Max, q.Approx, q.Kind, nullable(q.Unit)); err != nil {
+			return fmt.Errorf("quantity: %w", err)
+		}
+	}
+	for _, q := range doc.Quotes {
+		speaker := q.SpeakerText
+		if nm, ok := names[q.Speaker]; ok && nm != "" {
+			speaker = nm
+		}
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO quotes(article, start, "end", text, direct, speaker, speaker_text, speaker_norm, cue) VALUES (?,?,?,?,?,?,?,?,?)`,
+			n, cp(q.Start), cp(q.End), q.Text, q.Direct, nullable(q.Speaker), nullable(q.SpeakerText), entityNorm(speaker), nullable(q.Cue)); err != nil {
+			return fmt.Errorf("quote: %w", err)
+		}
+	}
+	for i, e := range doc.Events {
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO events(article, seq, type, cameo, actor, actor_text, target, target_text, location, date,
+			trigger_start, trigger_end, trigger_text, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			n, i, e.Type, nullable(e.CAMEO), nullable(e.Actor), nullable(e.ActorText), nullable(e.Target), nullable(e.TargetText),
+			nullable(e.Location), nullable(e.Date), cp(e.Trigger.Start), cp(e.Trigger.End), e.Trigger.Text, e.Sentence); err != nil {
+			return fmt.Errorf("event: %w", err)
+		}
+	}
+	return nil
+}

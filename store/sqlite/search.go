@@ -1,0 +1,285 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/marsad-project/marsad/arabic"
+	"github.com/marsad-project/marsad/store"
+)
+
+// Ranking weights of the FTS columns (title, body) for bm25.
+const rankExpr = "bm25(fts, 2.0, 1.0)"
+
+// matchExpr renders an analyzed query as an FTS5 expression. Terms hold
+// only letters and digits (store.Analyze guarantees it), so quoting each
+// term or phrase is safe.
+func matchExpr(m store.Matcher) string {
+	pat := func(p store.Pattern) string {
+		s := `"` + strings.Join(p.Terms, " ") + `"`
+		if p.Prefix {
+			s += "*"
+		}
+		return s
+	}
+	group := func(g []store.Pattern) string {
+		if len(g) == 1 {
+			return pat(g[0])
+		}
+		alts := make([]string, len(g))
+		for i, p := range g {
+			alts[i] = pat(p)
+		}
+		return "(" + strings.Join(alts, " OR ") + ")"
+	}
+	parts := make([]string, len(m.Groups))
+	for i, g := range m.Groups {
+		parts[i] = group(g)
+	}
+	expr := strings.Join(parts, " AND ")
+	if len(m.Exclude) > 0 {
+		expr = "(" + expr + ") NOT " + group(m.Exclude)
+	}
+	return expr
+}
+
+// filter returns the FTS match shared by the page, count and facet
+// queries: "FROM fts WHERE fts MATCH ?" and, when the query has filters, a
+// rowid restriction evaluated once from the articles' small columns and
+// indexes.
+func filter(q store.Query, m store.Matcher) (string, []any) {
+	var conds []string
+	var args []any
+	if !q.From.IsZero() {
+		conds = append(conds, "day >= ?")
+		args = append(args, q.From.UTC().Format(time.DateOnly))
+	}
+	if !q.To.IsZero() {
+		conds = append(conds, "day <= ?")
+		args = append(args, q.To.UTC().Format(time.DateOnly))
+	}
+	if len(q.Sources) > 0 {
+		conds = append(conds, "source IN ("+strings.Repeat("?,", len(q.Sources)-1)+"?)")
+		for _, s := range q.Sources {
+			args = append(args, s)
+		}
+	}
+	if q.Entity != "" {
+		norm := entityNorm(q.Entity)
+		conds = append(conds, `n IN (SELECT ae.article FROM article_entities ae JOIN entities e ON e.n = ae.entity
+			WHERE e.norm = ? OR e.norm LIKE ? ESCAPE '\')`)
+		args = append(args, norm, "%"+likeEscape(norm)+"%")
+	}
+	from := " FROM fts WHERE fts MATCH ?"
+	if len(conds) > 0 {
+		from += " AND fts.rowid IN (SELECT n FROM articles WHERE " + strings.Join(conds, " AND ") + ")"
+	}
+	return from, append([]any{matchExpr(m)}, args...)
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Search runs a query: BM25-ranked hits with snippets and highlights
+// computed on the original text, the total number of matches and, when
+// q.Facets is set, facets over all matches.
+func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) {
+	m, err := store.Compile(q)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	from, args := filter(q, m)
+	res := &store.Results{Hits: []store.Hit{}}
+
+	rows, err := d.db.QueryContext(ctx,
+		"SELECT a.id, a.title, a.body, a.source, a.published, coalesce(a.url, ''), m.r FROM (SELECT fts.rowid AS n, "+rankExpr+" AS r"+
+			from+" ORDER BY r LIMIT ? OFFSET ?) m JOIN articles a ON a.n = m.n ORDER BY m.r",
+		append(args, limit, q.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+	}
+	z := d.analyzers.Get().(*store.Analyzer)
+	defer d.analyzers.Put(z)
+	for rows.Next() {
+		var h store.Hit
+		var body string
+		var pub sql.NullString
+		if err := rows.Scan(&h.ID, &h.Title, &body, &h.Source, &pub, &h.URL, &h.Score); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+		}
+		h.Score = -h.Score
+		h.Published = day(pub)
+		text := store.JoinText(h.Title, body)
+		terms := z.Terms(arabic.Tokenize(text))
+		h.Snippet, h.SnippetAt, h.Highlights = store.Snippet(text, terms, m.Matches(terms), 200)
+		res.Hits = append(res.Hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+	}
+
+	if !q.Facets {
+		if len(res.Hits) < limit && q.Offset == 0 {
+			res.Total = len(res.Hits)
+		} else if err := d.db.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&res.Total); err != nil {
+			return nil, fmt.Errorf("search %q: count: %w", q.Raw, err)
+		}
+		return res, nil
+	}
+	in := " FROM articles a WHERE a.n IN (SELECT fts.rowid" + from + ")"
+	res.Facets.Sources, err = counts(ctx, d.db, "SELECT a.source, '', count(*)"+in+" GROUP BY a.source ORDER BY 3 DESC, 1", args)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: source facet: %w", q.Raw, err)
+	}
+	for _, c := range res.Facets.Sources {
+		res.Total += c.Count
+	}
+	if len(res.Facets.Sources) > 20 {
+		res.Facets.Sources = res.Facets.Sources[:20]
+	}
+	res.Facets.Days, err = counts(ctx, d.db, "SELECT a.day, '', count(*)"+in+" AND a.day IS NOT NULL GROUP BY a.day ORDER BY 1", args)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: day facet: %w", q.Raw, err)
+	}
+	res.Facets.Entities, err = counts(ctx, d.db, `SELECT e.name, e.type, count(*) FROM article_entities ae JOIN entities e ON e.n = ae.entity
+		WHERE ae.article IN (SELECT fts.rowid`+from+`) GROUP BY ae.entity ORDER BY 3 DESC, 1 LIMIT 20`, args)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: entity facet: %w", q.Raw, err)
+	}
+	return res, nil
+}
+
+func counts(ctx context.Context, db *sql.DB, query string, args []any) ([]store.Count, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []store.Count{}
+	for rows.Next() {
+		var c store.Count
+		if err := rows.Scan(&c.Value, &c.Type, &c.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// day turns a stored RFC 3339 time into YYYY-MM-DD.
+func day(s sql.NullString) *string {
+	if !s.Valid || len(s.String) < 10 {
+		return nil
+	}
+	v := s.String[:10]
+	return &v
+}
+
+// Dupes lists stories with several articles or articles read several
+// times, largest first.
+func (d *DB) Dupes(ctx context.Context, opt store.DupesOptions) ([]store.DupeGroup, error) {
+	if opt.MinSize < 2 {
+		opt.MinSize = 2
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = 50
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT a.story, count(DISTINCT a.n), count(*) FROM articles a JOIN sightings s ON s.article = a.n
+		GROUP BY a.story HAVING count(*) >= ? ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?`, opt.MinSize, opt.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("dupes: %w", err)
+	}
+	type grp struct {
+		story int64
+		seen  int
+	}
+	var groups []grp
+	for rows.Next() {
+		var g grp
+		var n int
+		if err := rows.Scan(&g.story, &n, &g.seen); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("dupes: %w", err)
+		}
+		groups = append(groups, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("dupes: %w", err)
+	}
+	out := make([]store.DupeGroup, 0, len(groups))
+	for _, g := range groups {
+		dg := store.DupeGroup{Seen: g.seen}
+		rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, coalesce(a.url, ''), a.distance,
+			(SELECT count(*) - 1 FROM sightings s WHERE s.article = a.n) FROM articles a WHERE a.story = ? ORDER BY a.n`, g.story)
+		if err != nil {
+			return nil, fmt.Errorf("dupes: story %d: %w", g.story, err)
+		}
+		for rows.Next() {
+			var e store.DupeEntry
+			var pub sql.NullString
+			if err := rows.Scan(&e.ID, &e.Title, &e.Source, &pub, &e.URL, &e.Distance, &e.Repeats); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("dupes: story %d: %w", g.story, err)
+			}
+			e.Published = day(pub)
+			dg.Articles = append(dg.Articles, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("dupes: story %d: %w", g.story, err)
+		}
+		if len(dg.Articles) > 0 {
+			dg.Story = dg.Articles[0].ID
+		}
+		out = append(out, dg)
+	}
+	return out, nil
+}
+
+// Quotes lists quotes by a speaker (matched on the normalized name, whole
+// or in part), newest articles first; an empty speaker lists all.
+func (d *DB) Quotes(ctx context.Context, speaker string, limit int) ([]store.QuoteHit, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	where, args := "", []any{}
+	if speaker != "" {
+		norm := entityNorm(speaker)
+		where = ` WHERE q.speaker_norm = ? OR q.speaker_norm LIKE ? ESCAPE '\'`
+		args = append(args, norm, "%"+likeEscape(norm)+"%")
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, q.text,
+		coalesce(ae.name, q.speaker_text, ''), coalesce(q.speaker_text, ''), coalesce(q.cue, ''), q.start, q."end"
+		FROM quotes q JOIN articles a ON a.n = q.article
+		LEFT JOIN article_entities ae ON ae.article = q.article AND ae.local_id = q.speaker`+where+`
+		ORDER BY a.day DESC, a.n, q.start LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("quotes %q: %w", speaker, err)
+	}
+	defer rows.Close()
+	var out []store.QuoteHit
+	for rows.Next() {
+		var h store.QuoteHit
+		var pub sql.NullString
+		if err := rows.Scan(&h.ArticleID, &h.Title, &h.Source, &pub, &h.Text, &h.Speaker, &h.SpeakerText, &h.Cue, &h.Start, &h.End); err != nil {
+			return nil, fmt.Errorf("quotes %q: %w", speaker, err)
+		}
+		h.Published = day(pub)
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("quotes %q: %w", speaker, err)
+	}
+	return out, nil
+}
