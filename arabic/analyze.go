@@ -4,9 +4,10 @@ import "strings"
 
 // Analyzed is one token with its clitic segmentation and search stem.
 type Analyzed struct {
-	Token
+	*Token // the token, in the slice returned by Tokenize(s)
 	// Segments is the clitic segmentation of an Arabic word (see
-	// [Segment]); offsets are relative to Token.Start. Nil for other kinds.
+	// [Segment]); offsets are relative to Token.Start. Nil for other
+	// kinds. Tokens with the same text share one slice: do not modify it.
 	Segments []Morpheme
 	// Stem is the search term for the token: [Stem] of an Arabic word,
 	// the lower-cased normalized form of a Latin word, hashtag, URL or
@@ -22,20 +23,47 @@ func Analyze(s string) []Analyzed {
 	out := make([]Analyzed, len(toks))
 	// The segments share backing arrays (a token's segments stay valid
 	// when a later append moves to a new array).
-	segs := make([]Morpheme, 0, len(toks)*3/2+4)
-	for i, t := range toks {
-		out[i] = Analyzed{Token: t, Stem: term(t)}
-		if t.Kind == KindArabic {
-			k := len(segs)
-			segs = appendSegments(segs, t.Text)
-			out[i].Segments = segs[k:len(segs):len(segs)]
+	segs := make([]Morpheme, 0, len(toks)+8)
+	var w wordLetters
+	// Words repeat within a text: a small open-addressing table of the
+	// first occurrence of each Arabic word (token index + 1; 0 is empty)
+	// lets repeats share its segments and stem.
+	size := 64
+	for size < 2*len(toks) {
+		size *= 2
+	}
+	seen := make([]uint32, size)
+	mask := uint32(size - 1)
+	for i := range toks {
+		t := &toks[i]
+		out[i].Token = t
+		if t.Kind != KindArabic {
+			out[i].Stem = term(t)
+			continue
+		}
+		h := hashString(t.Text) & mask
+		for {
+			j := seen[h]
+			if j == 0 {
+				seen[h] = uint32(i + 1)
+				k := len(segs)
+				segs = appendSegments(segs, t.Text, &w)
+				out[i].Segments = segs[k:len(segs):len(segs)]
+				out[i].Stem = term(t)
+				break
+			}
+			if toks[j-1].Text == t.Text {
+				out[i].Segments, out[i].Stem = out[j-1].Segments, out[j-1].Stem
+				break
+			}
+			h = (h + 1) & mask
 		}
 	}
 	return out
 }
 
 // term returns the index term of one token, or "" for none.
-func term(t Token) string {
+func term(t *Token) string {
 	switch t.Kind {
 	case KindArabic:
 		return stemNormalized(t.Norm)
@@ -65,8 +93,8 @@ func lowerASCII(s string) string {
 func SearchTerms(s string) []string {
 	toks := Tokenize(s)
 	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		if w := term(t); w != "" {
+	for i := range toks {
+		if w := term(&toks[i]); w != "" {
 			out = append(out, w)
 		}
 	}

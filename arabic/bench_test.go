@@ -4,8 +4,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 )
 
 // Benchmarks over the three news corpora in ../shared/corpora (skipped

@@ -1,44 +1,38 @@
 package arabic
 
 import (
-	"os"
-	"strings"
+	"fmt"
+	"path/filepath"
+	"sort"
 	"testing"
 )
 
-func seedText(b *testing.B) string {
-	data, err := os.ReadFile(sharedDir(b, "seed", "000_8cc831d112bdeee4.txt"))
-	if err != nil {
-		b.Fatal(err)
+func TestDbgNum(t *testing.T) {
+	cnt := map[string]int{}
+	for _, c := range benchCorpora {
+		arts, _ := readCorpus(filepath.Join(sharedDir(t, "corpora", c), "articles.jsonl.gz"), 1500)
+		for _, a := range arts {
+			toks := Tokenize(a)
+			for _, n := range NumberWords(toks) {
+				if toks[n.FirstTok].Kind == KindNumber && n.FirstTok == n.LastTok {
+					continue
+				}
+				cnt[fmt.Sprintf("%s=%v%s", a[n.Start:n.End], n.Value, map[bool]string{true: "o"}[n.Ordinal])]++
+			}
+		}
 	}
-	return string(data)
-}
-
-func BenchmarkDbgSeedAnalyze(b *testing.B) {
-	s := seedText(b)
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		Analyze(s)
+	type kv struct {
+		k string
+		v int
 	}
-}
-func BenchmarkDbgSeedTokenize(b *testing.B) {
-	s := seedText(b)
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		Tokenize(s)
+	var l []kv
+	for k, v := range cnt {
+		l = append(l, kv{k, v})
 	}
-}
-func BenchmarkDbgSeedNormalize(b *testing.B) {
-	s := seedText(b)
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		Normalize(s, SearchOptions())
+	sort.Slice(l, func(i, j int) bool { return l[i].v > l[j].v })
+	s := ""
+	for _, x := range l[:min(len(l), 150)] {
+		s += fmt.Sprintf("%d %s; ", x.v, x.k)
 	}
-}
-func BenchmarkDbgSeedLower(b *testing.B) {
-	s := seedText(b)
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		strings.ToUpper(s)
-	}
+	t.Log(s)
 }

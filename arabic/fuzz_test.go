@@ -70,7 +70,7 @@ func FuzzTokenize(f *testing.F) {
 			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
 				t.Fatalf("%q: bad offsets %d-%d after %d", s, tk.Start, tk.End, prev)
 			}
-			if !utf8.RuneStart(s[tk.Start]) || tk.End < len(s) && !utf8.RuneStart(s[tk.End]) {
+			if !utf8.RuneStart(s[tk.Start]) || !endsOnBoundary(s, tk.End) {
 				t.Fatalf("%q: token %d-%d not on rune boundaries", s, tk.Start, tk.End)
 			}
 			if tk.Text != s[tk.Start:tk.End] {
@@ -108,7 +108,7 @@ func FuzzSentences(f *testing.F) {
 			if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s) {
 				t.Fatalf("%q: bad span %d-%d after %d", s, sp.Start, sp.End, prev)
 			}
-			if !utf8.RuneStart(s[sp.Start]) || sp.End < len(s) && !utf8.RuneStart(s[sp.End]) {
+			if !utf8.RuneStart(s[sp.Start]) || !endsOnBoundary(s, sp.End) {
 				t.Fatalf("%q: span %d-%d not on rune boundaries", s, sp.Start, sp.End)
 			}
 			prev = sp.End
@@ -123,4 +123,22 @@ func FuzzParseNumber(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		ParseNumber(s)
 	})
+}
+
+// endsOnBoundary reports whether an end offset is on a rune boundary: the
+// end of the text, the start of a rune, or the start of an invalid byte
+// (a stray continuation byte is skipped as one unit, so a span may end just
+// before it).
+func endsOnBoundary(s string, end int) bool {
+	if end == len(s) || utf8.RuneStart(s[end]) {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s[end:])
+	if r != utf8.RuneError || size != 1 {
+		return false
+	}
+	// s[end] is a stray continuation byte: the bytes before it must form
+	// complete runes (or be invalid themselves).
+	r, size = utf8.DecodeLastRuneInString(s[:end])
+	return r != utf8.RuneError || size == 1
 }

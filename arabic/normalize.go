@@ -2,7 +2,6 @@ package arabic
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -159,31 +158,18 @@ func (m OffsetMap) compose(next OffsetMap) OffsetMap {
 		next.origLen = m.origLen
 		return next
 	}
+	// Sample every offset of the final string (this path is rare: it runs
+	// only when normalization needed a second pass).
 	out := OffsetMap{normLen: next.normLen, origLen: m.origLen}
-	out.bps = make([]breakpoint, 0, len(next.bps)+len(m.bps))
-	// Sample at every breakpoint of next and at the images of m's breakpoints.
-	pts := make([]int, 0, len(next.bps)+len(m.bps))
-	for _, b := range next.bps {
-		pts = append(pts, b.norm)
-	}
-	// positions in next's output whose origin is one of m's breakpoints are
-	// approximated by sampling every rune boundary; simpler: sample all.
-	for i := 0; i <= next.normLen; i++ {
-		pts = append(pts, i)
-	}
-	sort.Ints(pts)
-	last := -1
-	for _, p := range pts {
-		if p == last {
-			continue
-		}
-		last = p
+	for p := 0; p <= next.normLen; p++ {
 		o := m.Orig(next.Orig(p))
 		if n := len(out.bps); n > 0 {
 			prev := out.bps[n-1]
 			if prev.orig+(p-prev.norm) == o {
 				continue
 			}
+		} else if o == p {
+			continue
 		}
 		out.bps = append(out.bps, breakpoint{p, o})
 	}
@@ -397,7 +383,20 @@ type planEntry struct {
 // UTF-8 sequences D8 80 … DB BF.
 type plan struct {
 	arabic [256]planEntry
+	// word is, for the tokenizer, the action for each character of the
+	// block when it continues an Arabic word (wordKeep …), or wordEnd when
+	// it is not a letter or mark.
+	word [256]uint8
 }
+
+// Values of plan.word.
+const (
+	wordEnd = iota
+	wordKeep
+	wordDrop
+	wordReplace
+	wordSlow
+)
 
 func buildPlan(opt Options) *plan {
 	p := new(plan)
@@ -420,6 +419,14 @@ func buildPlan(opt Options) *plan {
 			e.act = actKeep
 		}
 	}
+	for i := range p.word {
+		switch arabicClass[i] {
+		case cArabic, cMark:
+			p.word[i] = wordKeep + uint8(p.arabic[i].act)
+		default:
+			p.word[i] = wordEnd
+		}
+	}
 	return p
 }
 
@@ -437,6 +444,25 @@ func planFor(opt *Options) *plan {
 		return displayPlan()
 	}
 	return nil
+}
+
+// keepRun returns the end of the run of characters from s[i] that plan p
+// leaves unchanged: ASCII and the Arabic-block characters marked actKeep.
+func keepRun(s string, i int, p *plan) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 &&
+			p.arabic[int(c-0xD8)<<6|int(s[i+1]&0x3F)].act == actKeep {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
 }
 
 // arabicIndex returns the index into a plan of the two-byte sequence at
@@ -515,7 +541,7 @@ type normalizer struct {
 	// The last kept starter: where it started in the input and where its
 	// output started, for recomputing a combining sequence under NFKC.
 	segIn, segOut, segBps int
-	base                  int  // where the output of the current input starts in b
+	base                  int // where the output of the current input starts in b
 	plan                  *plan
 	prevChanged           bool // the previous emitted rune was changed or something was removed before it
 	risky                 bool
@@ -661,6 +687,21 @@ func (n *normalizer) run(s string, i int) {
 	p := n.plan
 	for i < len(s) {
 		c := s[i]
+		if p != nil {
+			// Copy the longest run of unchanged characters at once.
+			if j := keepRun(s, i, p); j > i {
+				n.mark(i)
+				n.b = append(n.b, s[i:j]...)
+				last := j - 1
+				if s[last] >= utf8.RuneSelf {
+					last = j - 2
+				}
+				n.segIn, n.segOut, n.segBps = last, len(n.b)-(j-last), len(n.bps)
+				n.prevChanged = false
+				i = j
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			n.mark(i)
 			n.b = append(n.b, c)
@@ -777,6 +818,5 @@ func changesAny(s string, opt *Options) bool {
 
 // IsNormalized reports whether s is unchanged by normalization with opt.
 func IsNormalized(s string, opt Options) bool {
-	out := NormalizeString(s, opt)
-	return len(out) == len(s) && strings.HasPrefix(out, s)
+	return NormalizeString(s, opt) == s
 }

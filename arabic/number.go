@@ -227,6 +227,9 @@ func parseNumberAt(toks []Token, i int) (Number, bool) {
 	}
 	switch first.w.kind {
 	case nkOrd, nkOrdTeen:
+		if i > 0 && toks[i-1].Kind == KindNumber && first.w.value == 2 && !first.article {
+			return Number{}, false // 30 ثانية: seconds, not "second"
+		}
 		v := first.w.value
 		j := i
 		if nt := next(j + 1); isBareTen(nt) {

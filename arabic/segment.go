@@ -75,6 +75,7 @@ var particles = newWordSet([]string{
 // including the marks that follow it.
 type letter struct {
 	r          rune // folded: أإآٱ→ا, ى→ي, ی→ي, ک→ك; ة, ؤ, ئ kept
+	bare       bool // the letter is written as bare alef ا or wasla ٱ (the article's alef)
 	start, end int
 }
 
@@ -112,10 +113,11 @@ const maxLetters = 24
 // key of every letter range available without allocating. It lives on
 // the stack: fixed arrays, no appends.
 type wordLetters struct {
-	ls [maxLetters]letter
-	n  int                   // number of letters
-	kb [maxLetters * 2]byte  // keys of all letters, concatenated (all two-byte letters)
-	ko [maxLetters + 1]uint8 // ko[i] is where letter i's key starts in kb
+	tail [maxLetters + 1]int8 // memo of protected(i, n): 0 unknown, 1 yes, -1 no
+	ls   [maxLetters]letter
+	n    int                   // number of letters
+	kb   [maxLetters * 2]byte  // keys of all letters, concatenated (all two-byte letters)
+	ko   [maxLetters + 1]uint8 // ko[i] is where letter i's key starts in kb
 }
 
 // split fills w with the letters of word; marks (harakat, tatweel, ZWJ,
@@ -139,9 +141,10 @@ func (w *wordLetters) split(word string) bool {
 				if w.n == maxLetters {
 					return false
 				}
-				f := foldLetter(rune(0x0600 + k))
+				r := rune(0x0600 + k)
+				f := foldLetter(r)
 				kr := keyRune(f)
-				w.ls[w.n] = letter{r: f, start: i, end: i + 2}
+				w.ls[w.n] = letter{r: f, bare: r == 'ا' || r == 'ٱ', start: i, end: i + 2}
 				w.ko[w.n] = uint8(nk)
 				w.kb[nk] = byte(0xC0 | kr>>6)
 				w.kb[nk+1] = byte(0x80 | kr&0x3F)
@@ -170,7 +173,7 @@ func (w *wordLetters) split(word string) bool {
 		if k < 0x80 || k >= 0x800 {
 			return false // not a two-byte letter (presentation forms and the like)
 		}
-		w.ls[w.n] = letter{r: f, start: i, end: i + size}
+		w.ls[w.n] = letter{r: f, bare: r == 'ا' || r == 'ٱ', start: i, end: i + size}
 		w.ko[w.n] = uint8(nk)
 		w.kb[nk] = byte(0xC0 | k>>6)
 		w.kb[nk+1] = byte(0x80 | k&0x3F)
@@ -182,6 +185,7 @@ func (w *wordLetters) split(word string) bool {
 	if w.n > 0 {
 		w.ls[0].start = 0
 	}
+	clear(w.tail[:w.n+1])
 	return true
 }
 
@@ -193,7 +197,21 @@ func (w *wordLetters) key(i, j int) []byte { return w.kb[w.ko[i]:w.ko[j]] }
 
 // protected reports whether letters [i, j) form a protected word.
 func (w *wordLetters) protected(i, j int) bool {
-	return protectedWords().hasBytes(w.key(i, j))
+	if j != w.n {
+		return protectedWords().hasBytes(w.key(i, j))
+	}
+	switch w.tail[i] {
+	case 1:
+		return true
+	case -1:
+		return false
+	}
+	ok := protectedWords().hasBytes(w.key(i, j))
+	w.tail[i] = -1
+	if ok {
+		w.tail[i] = 1
+	}
+	return ok
 }
 
 // particle reports whether letters [i, j) form a particle that takes
@@ -244,13 +262,17 @@ func Segment(word string) []Morpheme {
 	if word == "" {
 		return nil
 	}
-	return appendSegments(nil, word)
+	var w wordLetters
+	return appendSegments(nil, word, &w)
 }
 
-// appendSegments appends the segments of word to dst.
-func appendSegments(dst []Morpheme, word string) []Morpheme {
-	var w wordLetters
+// appendSegments appends the segments of word to dst, using w as scratch
+// space.
+func appendSegments(dst []Morpheme, word string, w *wordLetters) []Morpheme {
 	whole := Morpheme{Start: 0, End: len(word), Text: word, Role: RoleStem}
+	if !mayHaveClitic(word) {
+		return append(dst, whole)
+	}
 	if !w.split(word) || w.n == 0 {
 		return append(dst, whole)
 	}
@@ -285,6 +307,42 @@ func appendSegments(dst []Morpheme, word string) []Morpheme {
 	return dst
 }
 
+// mayHaveClitic is a quick test on the first and last letters of word: a
+// word whose first letter cannot begin a proclitic (و ف ب ك ل س or the
+// article's bare alef) and whose last letter cannot end a pronoun (ه ا م
+// ن ي) has no clitics, and needs no further analysis.
+func mayHaveClitic(word string) bool {
+	if len(word) < 2 {
+		return false
+	}
+	k := arabicIndex(word, 0)
+	if k < 0 {
+		return true // let the full analysis decide
+	}
+	switch rune(0x0600 + k) {
+	case 'و', 'ف', 'ب', 'ك', 'ل', 'س', 'ا', 'ٱ':
+		return true
+	}
+	// The last letter, skipping marks and tatweel.
+	j := len(word)
+	for j >= 2 {
+		k := arabicIndex(word, j-2)
+		if k < 0 {
+			return true
+		}
+		if arabicClass[k] == cMark {
+			j -= 2
+			continue
+		}
+		switch rune(0x0600 + k) {
+		case 'ه', 'ا', 'م', 'ن', 'ي':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 // parsed is the clitic analysis of a word: the letter indexes where each
 // prefix ends and where the suffix starts (len(letters) when none).
 type parsed struct {
@@ -305,26 +363,53 @@ func (w *wordLetters) parse() parsed {
 	ls := w.letters()
 	n := len(ls)
 	pr := parsed{suffix: n}
+	if n <= 2 {
+		return pr // no clitic leaves a stem of two letters
+	}
+	if n == 3 {
+		// A conjunction with a two-letter function word (فإن, ولا, وقد).
+		if c := ls[0].r; (c == 'و' || c == 'ف') && faWords.hasBytes(w.key(1, 3)) {
+			pr.add(1)
+			return pr
+		}
+		// A particle with a one-letter pronoun (منه, فيه, عنه).
+		if ls[2].r == 'ه' || ls[2].r == 'ي' {
+			if w.particle(0, 2) && !w.protected(0, n) {
+				pr.suffix = 2
+			}
+		}
+		return pr
+	}
 	if w.protected(0, n) {
+		return pr
+	}
+	if q := w.protectedBase(0); q > 0 {
+		pr.suffix = q // a protected word with a pronoun: بلاده
 		return pr
 	}
 	p := 0
 	hasArticle := false
 	// conjunction
-	if c := ls[0].r; (c == 'و' || c == 'ف') && n-1 >= 3 {
+	if c := ls[0].r; (c == 'و' || c == 'ف' && w.faLikely()) && n-1 >= 3 {
 		if !w.particleSuffix(0) {
 			pr.add(1)
 			p = 1
 		}
 	}
-	if p > 0 && w.protected(p, n) {
-		return pr
+	if p > 0 {
+		if w.protected(p, n) {
+			return pr
+		}
+		if q := w.protectedBase(p); q > 0 {
+			pr.suffix = q // وبلاده
+			return pr
+		}
 	}
 	// preposition, future or لل
 	if p < n {
 		c := ls[p].r
 		rest := n - p - 1
-		articleNext := rest >= 3 && ls[p+1].r == 'ا' && ls[p+2].r == 'ل'
+		articleNext := rest >= 3 && ls[p+1].bare && ls[p+2].r == 'ل'
 		switch {
 		case c == 'ل' && rest >= 3 && ls[p+1].r == 'ل' && !w.protected(p, n):
 			// لل: ل + ال with the alef dropped
@@ -334,7 +419,8 @@ func (w *wordLetters) parse() parsed {
 		case (c == 'ب' || c == 'ل' || c == 'ك') && articleNext && !w.protected(p, n):
 			pr.add(p + 1)
 			p++
-		case (c == 'ب' || c == 'ل') && rest >= 3 && !w.protected(p, n) && !w.particleSuffix(p):
+		case (c == 'ب' || c == 'ل') && rest >= 3 && (rest >= 5 || !ls[p+1].bare) && !w.protected(p, n) && !w.particleSuffix(p):
+			// (before a bare alef only long words: لانسحاب, not لافت, باتت)
 			pr.add(p + 1)
 			p++
 		case c == 'س' && rest >= 3 && !w.protected(p, n):
@@ -345,11 +431,17 @@ func (w *wordLetters) parse() parsed {
 			}
 		}
 	}
-	if p > 0 && w.protected(p, n) {
-		return pr
+	if p > 0 {
+		if w.protected(p, n) {
+			return pr
+		}
+		if q := w.protectedBase(p); q > 0 {
+			pr.suffix = q // ببلاده
+			return pr
+		}
 	}
 	// article
-	if !hasArticle && n-p >= 4 && ls[p].r == 'ا' && ls[p+1].r == 'ل' && !w.protected(p, n) {
+	if !hasArticle && n-p >= 4 && ls[p].bare && ls[p+1].r == 'ل' && !w.protected(p, n) {
 		pr.add(p + 2)
 		p += 2
 		hasArticle = true
@@ -359,6 +451,94 @@ func (w *wordLetters) parse() parsed {
 	}
 	pr.suffix = w.suffixAt(p)
 	return pr
+}
+
+// faWords are the function words that take the conjunctions ف and و
+// while shorter than three letters or without another clitic (فإن, فقد,
+// ولا).
+var faWords = newWordSet([]string{
+	"ان", "قد", "لا", "لم", "لن", "ما", "هو", "هي", "هم", "هذا", "هذه", "كان",
+	"كانت", "اذا", "انه", "انها", "انهم", "ليس", "مثلا",
+})
+
+// faLikely reports whether an initial ف is likely the conjunction: the
+// letter begins many words (فريق, فنان, فلسطيني, فعاليات), so it is only
+// taken before the article or a preposition with the article, the future
+// or an imperfect prefix in a word of four letters or more, or a function
+// word.
+func (w *wordLetters) faLikely() bool {
+	ls := w.letters()
+	rest := len(ls) - 1
+	if rest < 2 {
+		return false
+	}
+	if faWords.hasBytes(w.key(1, len(ls))) {
+		return true
+	}
+	a, b := ls[1], ls[2]
+	switch {
+	case a.bare && b.r == 'ل', a.r == 'ل' && b.r == 'ل':
+		return true // فالعراق, فللولايات
+	case (a.r == 'ب' || a.r == 'ل' || a.r == 'ك') && rest >= 4 && ls[2].bare && ls[3].r == 'ل':
+		return true // فبالتالي
+	case a.r == 'س' && (b.r == 'ي' || b.r == 'ت' || b.r == 'ن') && rest >= 4:
+		return true // فسيتم
+	case (a.r == 'ي' || a.r == 'ت' || a.r == 'ن') && rest >= 4:
+		return true // فيقول, فتقول
+	}
+	return false
+}
+
+// suffixOK applies the guards against endings that look like a pronoun
+// suffix but belong to the word, for base [p, q) and suffix suf.
+func (w *wordLetters) suffixOK(p, q int, suf suffix) bool {
+	last := w.ls[q-1].r
+	switch suf.s {
+	case "ه", "ها", "نا":
+		if last == 'ا' {
+			return false // اتجاه, أحيانا, اتجاها: the ending belongs to the word
+		}
+		if suf.s == "ه" && last == 'ي' && w.ls[p].r == 'ت' {
+			return false // توجيه, تنبيه: taf'il nouns of weak verbs
+		}
+	case "كن":
+		if last == 'م' {
+			return false // يمكن, تتمكن, أمكن
+		}
+	case "ي":
+		if last != 'ت' || q-p < 4 {
+			return false // a final ي is far more often a nisba (اليمني) or the verb's own letter (يأتي)
+		}
+	}
+	return true
+}
+
+// protectedBase returns where a pronoun suffix starts when letters
+// [p, n) are a protected word followed by that suffix, or 0.
+func (w *wordLetters) protectedBase(p int) int {
+	n := w.n
+	if n-p >= 2 && w.ls[p].bare && w.ls[p+1].r == 'ل' {
+		return 0 // a word with the article takes no pronoun (الأهم is not الا + هم)
+	}
+	for _, suf := range suffixes {
+		q := n - len(suf.r)
+		if q-p < 2 || !w.matchTail(suf.r) || !w.suffixOK(p, q, suf) {
+			continue
+		}
+		if w.protected(p, q) {
+			return q
+		}
+		if w.ls[q-1].r == 'ت' && q-p <= maxLetters {
+			// teh marbuta becomes ت before a pronoun: وفاته → وفاة + ه
+			var buf [maxLetters * 2]byte
+			k := copy(buf[:], w.key(p, q))
+			buf[k-2], buf[k-1] = 0xD9, 0x87 // ه
+			if protectedWords().hasBytes(buf[:k]) {
+				return q
+			}
+		}
+	}
+	return 0
 }
 
 // particleSuffix reports whether letters [p, n) are a particle with a
@@ -405,22 +585,8 @@ func (w *wordLetters) suffixAt(p int) int {
 		}
 		q := n - m // suffix start; the base is [p, q)
 		if !w.particle(p, q) {
-			if q-p < 3 || w.protected(p, q) {
+			if q-p < 3 || w.protected(p, q) || !w.suffixOK(p, q, suf) {
 				continue
-			}
-			last := ls[q-1].r
-			switch suf.s {
-			case "ه", "ها", "نا":
-				if last == 'ا' {
-					continue // اتجاه, أحيانا, اتجاها: the ending belongs to the word
-				}
-				if suf.s == "ه" && last == 'ي' && ls[p].r == 'ت' {
-					continue // توجيه, تنبيه: taf'il nouns of weak verbs
-				}
-			case "ي":
-				if last != 'ت' {
-					continue // a final ي is far more often a nisba or the verb's own letter
-				}
 			}
 		}
 		return q

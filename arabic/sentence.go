@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,7 +26,7 @@ var arabicAbbrevs = map[string]bool{
 
 func isTerminator(r rune) bool {
 	switch r {
-	case '.', '?', '!', '؟', '؛', '…', '۔', '‼', '⁇', '⁈', '⁉':
+	case '.', '?', '!', '؟', '؛', '۔', '‼', '⁇', '⁈', '⁉':
 		return true
 	}
 	return false
@@ -44,9 +45,10 @@ func isCloser(r rune) bool {
 // Sentences splits s into sentences and returns their byte spans, trimmed
 // of white space; empty sentences are dropped.
 //
-// A sentence ends after . ? ! ؟ ؛ … (with any following terminators and
+// A sentence ends after . ? ! ؟ ؛ (with any following terminators and
 // closing quotes or brackets) and at every line break (a paragraph break in
-// news text). A period does not end a sentence between digits (2.5), after
+// news text). An ellipsis (.. ... …) does not end a sentence inside a
+// line: Arabic headlines use it as a separator ("مصر.. مهرجان سينما"). A period does not end a sentence between digits (2.5), after
 // a single letter (the Arabic abbreviations د. م. أ. ق.م هـ. and Latin
 // initials), after a known Latin abbreviation (Dr. Mr. etc.), or when it is
 // directly followed by a letter or digit (U.S.A, example.com). No
@@ -89,6 +91,19 @@ func Sentences(s string) []Span {
 		}
 		if !isTerminator(r) || depth > 0 || straight {
 			i += size
+			continue
+		}
+		if r == '.' && i+1 < len(s) && s[i+1] == '.' || r == '…' {
+			// An ellipsis (.. ... …) inside a line is a pause or, in
+			// headlines, a separator ("مصر.. مهرجان"): it does not end
+			// the sentence; a line break after it does.
+			for i < len(s) && (s[i] == '.' || strings.HasPrefix(s[i:], "…")) {
+				if s[i] == '.' {
+					i++
+				} else {
+					i += len("…")
+				}
+			}
 			continue
 		}
 		if r == '.' && !periodEnds(s, i) {

@@ -2,12 +2,19 @@ package arabic
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // stemPrefixes are the definite-article prefixes removed by [Stem], longest
 // first (Lucene's light10 list).
 var stemPrefixes = []string{"وال", "بال", "كال", "فال", "لل", "ال"}
+
+// The pronoun suffixes a particle or a protected word can carry, by their
+// last letter.
+var (
+	pronounsH = []string{"ه"}
+	pronounsM = []string{"هم", "كم"}
+	pronounsA = []string{"هما", "ها", "نا"}
+)
 
 // pronounSuffixes are removed before the light10 suffixes.
 var pronounSuffixes = []string{"هما", "هم", "كم", "نا"}
@@ -47,24 +54,67 @@ func stemNormalized(w string) string {
 		return w
 	}
 	if !allArabicLetters(w) {
-		return w
+		return w // not an Arabic word, or letters outside U+0600–U+06FF
 	}
 	if isProtectedKey(w) {
 		return w
 	}
-	// A conjunction or preposition before a protected word (والتي, وبغداد).
-	for _, c := range []string{"و", "ف", "ب", "ل", "ك"} {
-		if rest, ok := strings.CutPrefix(w, c); ok && isProtectedKey(rest) {
-			return rest
+	n := len(w) / 2
+	// A particle with a pronoun (عليه → علي, اليها → الي, منهم → من) or a
+	// protected word with a pronoun (وقتها → وقت, بلاده → بلاد).
+	if n >= 3 {
+		var cands []string
+		switch w[len(w)-2:] {
+		case "ه":
+			cands = pronounsH
+		case "م":
+			cands = pronounsM
+		case "ا":
+			cands = pronounsA
+		}
+		for _, s := range cands {
+			if len(w) <= len(s)+2 || !strings.HasSuffix(w, s) {
+				continue
+			}
+			base := w[:len(w)-len(s)]
+			if particles.has(base) || !strings.HasPrefix(base, "ال") && isProtectedKey(base) {
+				return base
+			}
 		}
 	}
-	n := utf8.RuneCountInString(w)
-	// Prefixes (one of them).
+	first := w[:2]
+	switch first {
+	case "و", "ف", "ب", "ل", "ك":
+		// A conjunction or preposition before a protected word (والتي, وبغداد).
+		if isProtectedKey(w[2:]) {
+			return w[2:]
+		}
+	case "ا":
+	default:
+		goto suffixes // no prefix can match
+	}
+	{
+		w, n = stripPrefix(w, n)
+		if isProtectedKey(w) {
+			return w
+		}
+	}
+suffixes:
+	switch w[len(w)-2:] {
+	case "ا", "ن", "ت", "ه", "م":
+	default:
+		return w // no suffix can match
+	}
+	return stripSuffixes(w, n)
+}
+
+// stripPrefix removes one article prefix, or the conjunction و.
+func stripPrefix(w string, n int) (string, int) {
 	stripped := false
 	for _, p := range stemPrefixes {
-		if strings.HasPrefix(w, p) && n-utf8.RuneCountInString(p) >= 2 {
+		if strings.HasPrefix(w, p) && n-len(p)/2 >= 2 {
 			w = w[len(p):]
-			n -= utf8.RuneCountInString(p)
+			n -= len(p) / 2
 			stripped = true
 			break
 		}
@@ -73,14 +123,16 @@ func stemNormalized(w string) string {
 		w = w[len("و"):]
 		n--
 	}
-	if isProtectedKey(w) {
-		return w
-	}
+	return w, n
+}
+
+// stripSuffixes removes a pronoun suffix and then the light10 suffixes.
+func stripSuffixes(w string, n int) string {
 	// Pronoun suffixes. Before a pronoun the ن of the dual and the sound
 	// plurals is dropped, so ان ون ين are not suffixes after one.
 	pronoun := false
 	for _, s := range pronounSuffixes {
-		m := utf8.RuneCountInString(s)
+		m := len(s) / 2
 		if strings.HasSuffix(w, s) && n-m >= 3 {
 			w = w[:len(w)-len(s)]
 			n -= m
@@ -90,7 +142,7 @@ func stemNormalized(w string) string {
 	}
 	// light10 suffixes, each tried once in order.
 	for _, s := range lightSuffixes {
-		m := utf8.RuneCountInString(s)
+		m := len(s) / 2
 		if !strings.HasSuffix(w, s) || n-m < 2 {
 			continue
 		}
@@ -120,21 +172,17 @@ func stemNormalized(w string) string {
 	return w
 }
 
-// allArabicLetters reports whether s consists only of Arabic letters.
+// allArabicLetters reports whether s consists only of Arabic letters of
+// U+0600–U+06FF (two bytes each, so that len(s)/2 counts them).
 func allArabicLetters(s string) bool {
-	for i := 0; i < len(s); {
-		if k := arabicIndex(s, i); k >= 0 {
-			if arabicClass[k] != cArabic {
-				return false
-			}
-			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isArabicLetter(r) {
+	if len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 2 {
+		k := arabicIndex(s, i)
+		if k < 0 || arabicClass[k] != cArabic {
 			return false
 		}
-		i += size
 	}
 	return true
 }

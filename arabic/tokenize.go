@@ -226,8 +226,17 @@ func appendTokens(toks []Token, s string) []Token {
 			i += size
 		case cArabic, cMark:
 			// (A stray mark, e.g. a tatweel after a space, starts an Arabic token.)
-			j, dirty := scanArabic(sc, i, nz.plan)
-			addNorm(i, j, KindArabic, dirty)
+			b0 := len(nz.b)
+			j, norm, slow := scanArabic(sc, i, nz.plan, &nz.b)
+			switch {
+			case slow:
+				addNorm(i, j, KindArabic, true)
+			case norm:
+				pend = append(pend, pending{len(toks), b0, len(nz.b)})
+				toks = append(toks, Token{Start: i, End: j, Kind: KindArabic, Text: s[i:j]})
+			default:
+				toks = append(toks, Token{Start: i, End: j, Kind: KindArabic, Text: s[i:j], Norm: s[i:j]})
+			}
 			i = j
 		case cDigit:
 			if j, ok := scanEmail(s, i); ok {
@@ -294,32 +303,66 @@ func appendTokens(toks []Token, s string) []Token {
 	return toks
 }
 
-// scanArabic returns the end of the Arabic word starting at i, and
-// whether its normalized form may differ from its text (false means
-// certainly unchanged).
-func scanArabic(sc scanner, i int, p *plan) (int, bool) {
+// scanArabic returns the end of the Arabic word starting at i and
+// normalizes it on the way with plan p: when the word changes, its
+// normalized form is appended to *buf and norm is true; when a character
+// needs the general normalizer (a composing mark, a presentation form),
+// slow is true and nothing is appended.
+func scanArabic(sc scanner, i int, p *plan, buf *[]byte) (end int, norm, slow bool) {
 	s := sc.s
-	dirty := false
-	for i < len(s) {
-		if k := arabicIndex(s, i); k >= 0 {
-			cl := arabicClass[k]
-			if cl != cArabic && cl != cMark {
-				break
-			}
-			if p.arabic[k].act != actKeep {
-				dirty = true
-			}
-			i += 2
-			continue
+	start := i
+	b0 := len(*buf)
+	writing := false
+	for i+1 < len(s) {
+		c := s[i]
+		if c < 0xD8 || c > 0xDB || s[i+1]&0xC0 != 0x80 {
+			break
 		}
+		k := int(c-0xD8)<<6 | int(s[i+1]&0x3F)
+		switch p.word[k] {
+		case wordKeep:
+			if writing {
+				*buf = append(*buf, c, s[i+1])
+			}
+		case wordDrop:
+			if !writing {
+				*buf = append(*buf, s[start:i]...)
+				writing = true
+			}
+		case wordReplace:
+			if !writing {
+				*buf = append(*buf, s[start:i]...)
+				writing = true
+			}
+			e := &p.arabic[k]
+			*buf = append(*buf, e.out[:e.n]...)
+		case wordSlow:
+			slow = true
+		default:
+			goto done
+		}
+		i += 2
+	}
+	// Characters outside U+0600–U+06FF that continue the word (marks,
+	// ZWNJ, letters of the supplements) take the general path.
+	for i < len(s) {
 		_, size, cl := sc.at(i)
 		if cl != cArabic && cl != cMark {
 			break
 		}
-		dirty = true
+		slow = true
 		i += size
+		// back to the fast loop for the rest of the word
+		if j, _, sl := scanArabic(sc, i, p, buf); j > i || sl {
+			i = j
+		}
 	}
-	return i, dirty
+done:
+	if slow {
+		*buf = (*buf)[:b0]
+		return i, false, true
+	}
+	return i, writing, false
 }
 
 func isNumSep(r rune) bool { return r == ',' || r == '.' || r == 0x066B || r == 0x066C }

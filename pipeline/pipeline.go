@@ -66,6 +66,11 @@ type Config struct {
 
 	// MaxFailures bounds Summary.Failures (default 1000); counts go on.
 	MaxFailures int
+
+	// OptimizeAfter: when at least this many new articles were stored and
+	// the store has an Optimize(ctx) error method, it is called at the end
+	// (default 10,000; negative never).
+	OptimizeAfter int
 }
 
 // Summary reports what an ingest did.
@@ -153,6 +158,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if cfg.MaxFailures <= 0 {
 		cfg.MaxFailures = 1000
 	}
+	if cfg.OptimizeAfter == 0 {
+		cfg.OptimizeAfter = 10000
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -236,13 +244,19 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	rerr := <-readErr
 	w.progressStop()
-	w.sum.Elapsed = time.Since(start)
 	if err == nil && rerr != nil {
 		err = fmt.Errorf("read: %w", rerr)
 	}
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
+	if o, ok := cfg.Store.(interface{ Optimize(context.Context) error }); ok && err == nil &&
+		cfg.OptimizeAfter > 0 && w.sum.New >= cfg.OptimizeAfter {
+		if oerr := o.Optimize(ctx); oerr != nil {
+			err = fmt.Errorf("after ingest: %w", oerr)
+		}
+	}
+	w.sum.Elapsed = time.Since(start)
 	cfg.Logger.Info("ingest done", "read", w.sum.Read, "new", w.sum.New, "duplicate", w.sum.Duplicate,
 		"failed", w.sum.Failed, "extract_failed", w.sum.ExtractFailed, "elapsed", w.sum.Elapsed.Round(time.Millisecond))
 	return w.sum, err

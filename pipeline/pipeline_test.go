@@ -159,6 +159,8 @@ func TestDetectLanguage(t *testing.T) {
 		"The local football team won the regional cup on Sunday":                        "en",
 		"Le gouvernement a annoncé de nouvelles mesures pour soutenir les agriculteurs": "fr",
 		"قال الوزير": "ar",
+		"":           "",
+		"123 456":    "",
 	} {
 		if got := DetectLanguage(text); got != want {
 			t.Errorf("DetectLanguage(%q) = %q, want %q", text, got, want)

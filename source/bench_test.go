@@ -104,3 +104,18 @@ func BenchmarkDecodeLegacy(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSGMLSample reads the multi-source SGML sample archive (300
+// <DOC> files in a tar.gz) and reports documents/s.
+func BenchmarkSGMLSample(b *testing.B) {
+	p := sharedDir(b, "corpora/ant-multisource/sgml-sample.tar.gz")
+	docs := 0
+	for b.Loop() {
+		arts, errs := readAll(b, p)
+		if len(errs) != 0 {
+			b.Fatal(errs[0])
+		}
+		docs += len(arts)
+	}
+	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -156,30 +157,60 @@ func detectLegacy(b []byte) (Charset, string, bool) {
 	if high == 0 {
 		return "", "", false // pure ASCII is valid UTF-8; not reached via Decode
 	}
-	w, ws := scoreLegacy(b, charmap.Windows1256)
-	i, is := scoreLegacy(b, charmap.ISO8859_6)
-	cs, s, score := Windows1256, w, ws
-	if is > ws {
-		cs, s, score = ISO88596, i, is
+	// Score a sample: 64 KiB tell the two code pages apart.
+	sample := b
+	if len(sample) > 64<<10 {
+		sample = sample[:64<<10]
+		high = 0
+		for _, c := range sample {
+			if c >= 0x80 {
+				high++
+			}
+		}
+	}
+	t := legacyTables()
+	cs, tab := Windows1256, &t.win
+	score := scoreLegacy(sample, &t.win)
+	if is := scoreLegacy(sample, &t.iso); is > score {
+		cs, tab, score = ISO88596, &t.iso, is
 	}
 	if score*2 < high {
 		return "", "", false
 	}
-	return cs, s, true
+	var sb strings.Builder
+	sb.Grow(len(b) + high)
+	for _, c := range b {
+		if c < 0x80 {
+			sb.WriteByte(c)
+		} else {
+			sb.WriteRune(tab[c-0x80])
+		}
+	}
+	return cs, sb.String(), true
 }
 
-func scoreLegacy(b []byte, cm *charmap.Charmap) (string, int) {
-	var sb strings.Builder
-	sb.Grow(len(b) * 2)
+// highTable maps bytes 0x80–0xFF of a code page to runes.
+type highTable [128]rune
+
+// legacyTables builds the high halves of the two Arabic code pages once.
+var legacyTables = sync.OnceValue(func() *struct{ win, iso highTable } {
+	t := new(struct{ win, iso highTable })
+	for i := range 128 {
+		t.win[i] = charmap.Windows1256.DecodeByte(byte(0x80 + i))
+		t.iso[i] = charmap.ISO8859_6.DecodeByte(byte(0x80 + i))
+	}
+	return t
+})
+
+func scoreLegacy(b []byte, tab *highTable) int {
 	score := 0
 	prevMark := false
 	for i, c := range b {
-		r := cm.DecodeByte(c)
-		sb.WriteRune(r)
 		if c < 0x80 {
 			prevMark = false
 			continue
 		}
+		r := tab[c-0x80]
 		isMark := r >= 0x064B && r <= 0x0652
 		switch {
 		case (r >= 0x0621 && r <= 0x064A || r == 0x0640) && touchesLatin(b, i):
@@ -199,7 +230,7 @@ func scoreLegacy(b []byte, cm *charmap.Charmap) (string, int) {
 		}
 		prevMark = isMark
 	}
-	return sb.String(), score
+	return score
 }
 
 // touchesLatin reports whether b[i] is next to an ASCII letter.

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -64,6 +66,20 @@ var folder = sync.OnceValue(func() *strings.Replacer {
 		args = append(args, p.from, p.to)
 	}
 	return strings.NewReplacer(args...)
+})
+
+// analysisProbe exercises every part of the analysis: normalization,
+// clitics, stems, folding, stop words, numbers and Latin words.
+const analysisProbe = `وقال الرئيسُ الأميركيّ ترمب إنّ للولايات المتحدة شراكةً ستراتيجية مع العراق،
+والمسئولون الأوربيون واللاجئين في سنغافورة ومستشفيات بـ"انسحاب" ٢٠٢١ و2,500 عسكري
+فايسبوك غوغل Google's COVID-19 #العراق_اليوم في من على إلى الذين`
+
+// AnalysisVersion identifies the analysis: a hash of the terms it gives
+// for a probe text. An index built under another version must be rebuilt
+// (its terms no longer match the terms of queries).
+var AnalysisVersion = sync.OnceValue(func() string {
+	h := sha256.Sum256([]byte(strings.Join(AnalyzeTerms(analysisProbe), " ")))
+	return hex.EncodeToString(h[:8])
 })
 
 // Fold applies the spelling-variant table to a search-normalized word.

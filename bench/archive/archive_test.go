@@ -453,6 +453,9 @@ func BenchmarkArchive(b *testing.B) {
 					b.Fatalf("%q: %v", q.Text, err)
 				}
 				mLat = append(mLat, time.Since(t))
+				if el := time.Since(t); el > 50*time.Millisecond {
+					b.Logf("slow: %s %q (source %q, %v–%v): %v", q.Kind, q.Text, q.Source, q.From, q.To, el)
+				}
 				sq.Facets = true
 				t = time.Now()
 				if _, err := db.Search(ctx, sq); err != nil {

@@ -45,6 +45,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"extract facts from articles and print them as JSON", runExtract},
 		"analyze": {"show tokens, normalized forms, segments and stems of a text", runAnalyze},
+		"eval":    {"score an extractor against a gold set (times, ner, entities, quotes)", runEval},
+		"lexicon": {"manage entity lexicons (import-geonames)", runLexicon},
 	}
 }
 

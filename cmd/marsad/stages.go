@@ -11,11 +11,12 @@ import (
 	"github.com/marsad-project/marsad/extract/quote"
 	"github.com/marsad-project/marsad/extract/timex"
 	"github.com/marsad-project/marsad/source"
+	"github.com/marsad-project/marsad/source/all"
 )
 
 // sourceOptions returns the reader options with every format Marsad ships.
 func sourceOptions() source.Options {
-	return source.Options{}
+	return all.WithOpeners(source.Options{})
 }
 
 // pipelineConfig selects and configures the extractors.

@@ -199,7 +199,8 @@ func (c *Counts) add(o Counts) { c.TP += o.TP; c.FP += o.FP; c.FN += o.FN }
 type Report struct {
 	Types map[string]*Counts
 	Micro Counts
-	// Sentences and Tokens count the scored input.
+	// Sentences counts the scored sentences (or documents, when scored
+	// with AddSpans only) and Tokens their tokens.
 	Sentences, Tokens int
 }
 
@@ -272,6 +273,10 @@ func (r *Report) String() string {
 		row(t, *r.Types[t])
 	}
 	row("micro", r.Micro)
-	fmt.Fprintf(&b, "sentences %d, tokens %d\n", r.Sentences, r.Tokens)
+	if r.Tokens > 0 {
+		fmt.Fprintf(&b, "sentences %d, tokens %d\n", r.Sentences, r.Tokens)
+	} else {
+		fmt.Fprintf(&b, "documents %d\n", r.Sentences)
+	}
 	return b.String()
 }

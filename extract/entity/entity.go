@@ -6,13 +6,20 @@
 // The recognizer is rule- and lexicon-based, fast and explainable: every
 // entity comes from a lexicon hit or from a named rule (title + name,
 // organization head + complement, place cue + name), over tokens from
-// package arabic with clitics (و ف ب ل ك, لل) handled. Lexicons are
-// embedded TSV files of our own writing (see [Lexicon] for the format);
-// users add their own from a directory ([Options].LexiconDir) and import
-// GeoNames with [ImportGeoNames].
+// package arabic with proclitics (و ف ب ل, and لل for ل + ال) handled: a
+// mention starts after the proclitic (وبغداد → بغداد; للولايات → لولايات,
+// the article's ل kept). Lexicons are embedded TSV files of our own
+// writing (see [Lexicon] for the format); users add their own from a
+// directory ([Options].LexiconDir) and import GeoNames with
+// [ImportGeoNames].
 //
 // Demonyms (العراقي, الأميركية) are never entities: they qualify roles
 // (الرئيس الأميركي) and organization names (وزارة الخارجية الأميركية).
+//
+// Entity.Key is archive-wide: the lexicon's ID for known entities, else
+// TYPE:normalized fullest name. Evaluation helpers score CoNLL files
+// ([Recognizer.EvalCoNLL]) and gold sets in the format of
+// testdata/gold/README.md ([Recognizer.EvalGold]).
 package entity
 
 import (

@@ -139,6 +139,16 @@ func ReadGoldDir(dir string) ([]GoldDoc, error) {
 	return docs, nil
 }
 
+// EvalGoldDir reads the gold files of dir (see [ReadGold]) and scores the
+// recognizer on them.
+func (r *Recognizer) EvalGoldDir(ctx context.Context, dir string) (*GoldReport, error) {
+	docs, err := ReadGoldDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return r.EvalGold(ctx, docs)
+}
+
 // GoldReport is the result of a gold-set evaluation.
 type GoldReport struct {
 	// Mentions scores exact mention spans and types (per type and micro).

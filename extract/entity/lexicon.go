@@ -50,6 +50,7 @@ type phrase struct {
 	ent   int32
 	alias bool // an alias, not the canonical name
 	amb   bool // also a common word: needs support from the document
+	extra bool // from a user lexicon
 }
 
 // givenName is a given name with its Latin form.
@@ -102,7 +103,21 @@ type Lexicon struct {
 	ambiguous map[string]bool  // normalized alias text
 	surnames  map[string]int32 // normalized last token of a lexicon person → entity (-1 if several)
 	maxTitle  int
+	// class tells, for a word form, which rules it may trigger, so that
+	// most words need one lookup per reading.
+	class map[string]wordClass
 }
+
+// wordClass is a set of rule triggers.
+type wordClass uint8
+
+const (
+	clsTitle   wordClass = 1 << iota // first word of a title
+	clsCue                           // organization head, place or facility cue (with or without ال)
+	clsReport                        // reporting verb
+	clsDemonym                       // definite demonym
+	clsArmy                          // الجيش
+)
 
 // Stats reports the size of a lexicon.
 type Stats struct {
@@ -165,6 +180,9 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		got, err := readDir(os.DirFS(extraDir), extraDir)
 		if err != nil {
 			return nil, err
+		}
+		for i := range got {
+			got[i].extra = true
 		}
 		files = append(files, got...)
 	}
@@ -270,6 +288,15 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 			if lx.ambiguous[strings.Join(ps[i].toks, " ")] {
 				ps[i].amb = true
 			}
+			// A one-word name from a user lexicon (GeoNames imports are
+			// full of them) that is short or also a given name needs
+			// support from the document.
+			if p := &ps[i]; p.extra && len(p.toks) == 1 && lx.entities[p.ent].Type != marsad.PER {
+				_, given := lx.given[p.toks[0]]
+				if given || runeLen(p.toks[0]) <= 3 {
+					p.amb = true
+				}
+			}
 		}
 		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.toks) - len(a.toks) })
 		lx.byFirst[first] = ps
@@ -278,6 +305,23 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		slices.SortStableFunc(ts, func(a, b []string) int { return len(b) - len(a) })
 		lx.titles[first] = ts
 	}
+	lx.class = make(map[string]wordClass, len(lx.titles)+2*len(lx.cues)+len(reportVerbs)+len(lx.demonyms))
+	for t := range lx.titles {
+		lx.class[t] |= clsTitle
+	}
+	for c := range lx.cues {
+		lx.class[c] |= clsCue
+		lx.class[al+c] |= clsCue
+	}
+	for v := range reportVerbs {
+		lx.class[v] |= clsReport
+	}
+	for d := range lx.demonyms {
+		if definite(d) {
+			lx.class[d] |= clsDemonym
+		}
+	}
+	lx.class[al+normJaysh] |= clsArmy
 	return lx, nil
 }
 
@@ -285,6 +329,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 type loadedFile struct {
 	name, path string
 	rows       [][]string
+	extra      bool // from the user's directory
 }
 
 // readDir reads every *.tsv file of fsys.
@@ -361,10 +406,10 @@ func (lx *Lexicon) addEntities(f loadedFile) error {
 		} else if lx.entities[id].Latin == "" {
 			lx.entities[id].Latin = e.Latin
 		}
-		lx.addPhrase(r[1], id, dup)
+		lx.addPhrase(r[1], id, dup, f.extra)
 		for _, a := range strings.Split(col(3), "|") {
 			if a != "" {
-				lx.addPhrase(a, id, true)
+				lx.addPhrase(a, id, true, f.extra)
 			}
 		}
 		if typ == marsad.PER {
@@ -383,7 +428,7 @@ func (lx *Lexicon) addEntities(f loadedFile) error {
 }
 
 // addPhrase indexes one written form of entity id.
-func (lx *Lexicon) addPhrase(text string, id int32, alias bool) {
+func (lx *Lexicon) addPhrase(text string, id int32, alias, extra bool) {
 	toks := normTokens(text)
 	if len(toks) == 0 {
 		return
@@ -393,7 +438,7 @@ func (lx *Lexicon) addPhrase(text string, id int32, alias bool) {
 			return
 		}
 	}
-	lx.byFirst[toks[0]] = append(lx.byFirst[toks[0]], phrase{toks: toks, ent: id, alias: alias})
+	lx.byFirst[toks[0]] = append(lx.byFirst[toks[0]], phrase{toks: toks, ent: id, alias: alias, extra: extra})
 }
 
 // stripAl removes a leading definite article (normalized ال).

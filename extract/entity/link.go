@@ -19,6 +19,7 @@ type cluster struct {
 	mentions []marsad.Mention
 	covered  []int // word indices of the mentions' first words
 	rules    []string
+	name     string // fullest name seen (display form), for rule-found entities
 }
 
 // linker groups candidates into identities.
@@ -61,8 +62,8 @@ func (a *analysis) resolve(cands []cand) []cand {
 	// An ambiguous alias is supported by a cue before it or a demonym after
 	// it (الأهلي المصري); once supported, its other mentions stand too.
 	supported := func(c cand) bool {
-		return confirmed[c.ent] || (c.i > 0 && a.words[c.i-1].adj && a.isCue(c.i-1)) ||
-			(c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm])
+		return confirmed[c.ent] || (c.i > 0 && a.words[c.i-1].adj && a.cueFor(c.i-1, c.typ)) ||
+			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm])
 	}
 	for _, c := range cands {
 		if c.amb && len(c.alts) == 0 && supported(c) {
@@ -123,6 +124,27 @@ func (a *analysis) phraseText(c cand) []string {
 	return toks
 }
 
+// lamLam reports whether candidate c was read through لل (للأمم المتحدة):
+// its text then starts with the article's ل and lacks the alef.
+func (a *analysis) lamLam(c cand) bool {
+	if c.skip == 0 {
+		return false
+	}
+	w := &a.words[c.i]
+	rest := w.norm[(c.skip-1)*len(lam):]
+	return strings.HasPrefix(rest, lam+lam)
+}
+
+// displayName is the text of a candidate's mention as a name: the mention
+// with harakat removed and, after لل, the article restored.
+func (a *analysis) displayName(c cand, m marsad.Mention) string {
+	name := arabic.NormalizeString(m.Text, arabic.DisplayOptions())
+	if a.lamLam(c) {
+		name = "ا" + name
+	}
+	return name
+}
+
 // mention returns the text span of a candidate.
 func (a *analysis) mention(c cand) marsad.Mention {
 	w := &a.words[c.i]
@@ -152,9 +174,13 @@ func (l *linker) add(c cand) {
 	if cl.role == "" {
 		cl.role = c.role
 	}
-	cl.mentions = append(cl.mentions, l.a.mention(c))
+	m := l.a.mention(c)
+	cl.mentions = append(cl.mentions, m)
 	cl.covered = append(cl.covered, c.i)
 	cl.rules = append(cl.rules, c.rule)
+	if name := l.a.displayName(c, m); runeLen(name) > runeLen(cl.name) {
+		cl.name = name
+	}
 	for k := c.i; k < c.j; k++ {
 		l.covered[k] = true
 	}
@@ -346,14 +372,7 @@ func (l *linker) entities() []marsad.Entity {
 			le := &a.lx.entities[cl.lex]
 			e.Name, e.Latin, e.Key = le.Name, le.Latin, le.Key
 		} else {
-			// The fullest form: the longest mention that is not a role.
-			best := ""
-			for k, m := range cl.mentions {
-				if cl.rules[k] != "role" && runeLen(m.Text) > runeLen(best) {
-					best = m.Text
-				}
-			}
-			e.Name = arabic.NormalizeString(best, arabic.DisplayOptions())
+			e.Name = cl.name // the fullest name form seen
 			e.Key = cl.typ + ":" + strings.Join(cl.toks, " ")
 			if cl.typ == marsad.PER {
 				e.Latin = a.latinOf(cl.toks)

@@ -18,13 +18,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/arabic"
 	"github.com/marsad-project/marsad/extract/timex"
 )
 
-//go:embed lexicon/words.txt
+//go:embed lexicon/words.txt lexicon/currencies.txt
 var lexiconFS embed.FS
 
 // Kinds of quantity.
@@ -59,6 +60,23 @@ var roles = sync.OnceValue(func() map[string]string {
 	}
 	if err := sc.Err(); err != nil {
 		panic(fmt.Errorf("read lexicon: %w", err))
+	}
+	return m
+})
+
+// currencies returns the folded currency words and symbols.
+var currencies = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	b, err := lexiconFS.ReadFile("lexicon/currencies.txt")
+	if err != nil {
+		panic(fmt.Errorf("read currencies: %w", err)) // embedded: cannot fail
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m[arabic.NormalizeString(line, arabic.SearchOptions())] = true
 	}
 	return m
 })
@@ -100,7 +118,7 @@ func Extract(text string, times []marsad.TimeExpr) []marsad.Quantity {
 	q := &scanner{text: text, toks: toks, roles: roles()}
 	var out []marsad.Quantity
 	ti := 0
-	lastEnd := 0 // token index after the last quantity
+	lastEnd := 0           // token index after the last quantity
 	byTok := map[int]int{} // first token → index in nums, for ranges
 	for k, n := range nums {
 		byTok[n.FirstTok] = k
@@ -116,9 +134,12 @@ func Extract(text string, times []marsad.TimeExpr) []marsad.Quantity {
 		if n.Ordinal || n.Fraction || n.FirstTok < lastEnd {
 			continue
 		}
+		if w := toks[n.FirstTok]; w.Kind.IsWord() && strings.HasPrefix(w.Norm, "ال") && n.FirstTok == n.LastTok {
+			continue // العشر الأوائل, الثلاثة: a definite number word is not a count
+		}
 		qu, end, ok := q.quantity(n, nums, byTok)
-		if !ok {
-			continue
+		if !ok || len(out) > 0 && qu.Start < out[len(out)-1].End {
+			continue // 0$0: a symbol between two numbers belongs to the first
 		}
 		out = append(out, qu)
 		lastEnd = end
@@ -203,23 +224,43 @@ func (q *scanner) quantity(n arabic.Number, nums []arabic.Number, byTok map[int]
 	// unit: the counted noun, currency, % or في المئة
 	unit := ""
 	end := last
+	// a currency symbol before the number: $10
+	if first == n.FirstTok && first > 0 && currencies()[q.norm(first-1)] && q.toks[first-1].End == q.toks[first].Start {
+		first--
+		unit = q.toks[first].Text
+	}
 	switch {
+	case unit != "":
+	case currencies()[q.norm(j)] && !q.toks[j].Kind.IsWord():
+		unit, end = q.toks[j].Text, j // 10$, 20 €
 	case q.norm(j) == "%" || q.norm(j) == "٪":
 		unit, end = "%", j
 	case (q.norm(j) == "في" || q.norm(j) == "ب") && isHundred(q.norm(j+1)):
 		unit, end = "%", j+1
 	case strings.HasPrefix(q.norm(j), "بال") && isHundred("ال"+strings.TrimPrefix(q.norm(j), "بال")):
 		unit, end = "%", j
-	case j < len(q.toks) && q.toks[j].Kind.IsWord() && q.roles[q.norm(j)] != "stop" && q.roles[q.norm(j)] != "vague":
+	case q.unitOK(j):
 		unit, end = q.toks[j].Text, j
 	case q.norm(j) == "من" && j+1 < len(q.toks) && strings.HasPrefix(q.norm(j+1), "ال") && q.toks[j+1].Kind.IsWord():
 		unit, end = q.toks[j+1].Text, j+1
 	}
+	// دينار كويتي, ليرة لبنانية, دولار أمريكي: the country adjective
+	if end > last && currencies()[q.norm(end)] && end+1 < len(q.toks) && q.toks[end+1].Kind.IsWord() {
+		if adj := q.norm(end + 1); (strings.HasSuffix(adj, "ي") || strings.HasSuffix(adj, "يه")) && utf8.RuneCountInString(adj) >= 4 && q.roles[adj] == "" {
+			end++
+			unit = q.text[q.toks[end-1].Start:q.toks[end].End]
+		}
+	}
 	if unit == "" && kind == Exact && n.Value >= 1900 && n.Value <= 2100 && n.Value == float64(int(n.Value)) && n.FirstTok == n.LastTok && q.toks[n.FirstTok].Kind == arabic.KindNumber {
 		return marsad.Quantity{}, 0, false // a bare year
 	}
-	if unit == "" && q.toks[n.FirstTok].Kind != arabic.KindNumber && kind == Exact {
-		return marsad.Quantity{}, 0, false // a lone number word is rarely a reported figure
+	if unit == "" && kind == Exact {
+		// a number with nothing counted is mostly a label (المادة 13) or a
+		// year; precision first
+		return marsad.Quantity{}, 0, false
+	}
+	if kind == Range && unit == "" && isYear(*lo) && isYear(*hi) {
+		return marsad.Quantity{}, 0, false // 2017-2018: a span of years
 	}
 	start, stop := q.toks[first].Start, q.toks[end].End
 	if first == n.FirstTok {
@@ -248,7 +289,33 @@ func (q *scanner) quantity(n arabic.Number, nums []arabic.Number, byTok map[int]
 }
 
 func isHundred(w string) bool {
-	return w == "المئه" || w == "المائه" || w == "الميه" || w == "مئه" || w == "المية"
+	switch w {
+	case "المئه", "المائه", "الميه", "مئه", "المايه", "مايه", "ميه":
+		return true
+	}
+	return false
+}
+
+// unitOK reports whether the word after a number can be what it counts:
+// not a function word, not a conjunction-led word, not a lone letter.
+func (q *scanner) unitOK(j int) bool {
+	if j >= len(q.toks) || !q.toks[j].Kind.IsWord() {
+		return false
+	}
+	w := q.norm(j)
+	if q.roles[w] == "stop" || q.roles[w] == "vague" || utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	if strings.HasPrefix(w, "و") && q.roles[w[len("و"):]] == "stop" {
+		return false // وكان, وفي: the number ends a clause
+	}
+	if strings.HasPrefix(w, "ال") {
+		return false // a counted noun after a number is indefinite
+	}
+	if strings.HasPrefix(w, "و") && (w == "وبعد" || w == "وقبل" || w == "ومن" || w == "وفي") {
+		return false
+	}
+	return true
 }
 
 // cliticLen returns the byte length of a one-letter proclitic.
@@ -323,3 +390,5 @@ func sortQuantities(qs []marsad.Quantity) {
 		}
 	}
 }
+
+func isYear(v float64) bool { return v >= 1900 && v <= 2100 && v == float64(int(v)) }

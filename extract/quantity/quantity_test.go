@@ -155,9 +155,9 @@ func TestDucklingNumeral(t *testing.T) {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		var c struct {
-			Dim      string `json:"dim"`
-			Text     string `json:"text"`
-			Locale   string `json:"locale"`
+			Dim      string          `json:"dim"`
+			Text     string          `json:"text"`
+			Locale   string          `json:"locale"`
 			Raw      json.RawMessage `json:"expected"`
 			Expected *struct {
 				Value float64 `json:"value"`

@@ -188,8 +188,11 @@ func (p *parser) clockRule(i int, w0 string) (match, bool) {
 	}
 	part, pm, j2 := p.dayPartAfter(j)
 	if !withSaa && !colon && part == "" {
-		// السابعة إلا الربع غدا: an ordinal hour with its day
-		if _, ok := p.dayRefAfter(j); !ok || k >= len(p.toks) || p.toks[k].kind != tWord {
+		// السابعة إلا الربع غدا: an ordinal hour with its day; الثامنة
+		// والنصف: an ordinal hour with its minutes
+		_, dayOK := p.dayRefAfter(j)
+		minutesOK := mi != 0 && strings.HasPrefix(p.w(k), "ال") && (strings.HasPrefix(p.w(j-1), "وال") || p.wordIs(j-1, "دقيقه", "دقائق"))
+		if k >= len(p.toks) || p.toks[k].kind != tWord || !dayOK && !minutesOK {
 			return match{}, false
 		}
 	}
@@ -305,6 +308,38 @@ func (p *parser) partOfDayRule(i int, w0 string) (match, bool) {
 			return p.withPart(d, i, dp.part), true
 		}
 		return match{}, false
+	case "منتصف":
+		// منتصف الليل (T24:00), منتصف النهار (T12:00), with an optional day
+		clock := map[string]string{"الليل": "T24:00", "النهار": "T12:00", "الظهر": "T12:00", "الظهيره": "T12:00"}[p.w(i+1)]
+		if clock == "" {
+			return match{}, false
+		}
+		m := match{i: i, j: i + 2, typ: TIME}
+		d, ok := p.dayRefAfter(i + 2)
+		if !ok {
+			d = p.dayMatch(i, i+2, 0)
+		} else {
+			m.j = d.j
+		}
+		if d.val != "" {
+			m.val = d.val + clock
+		} else if d.rel != "" {
+			m.rel = d.rel + clock
+		}
+		return m, true
+	case "الظهيره", "الظهر":
+		// only after a time preposition: جبل الظهر is a place, صلاة الظهر a prayer
+		if !p.wordIs(i-1, "عند", "حتي", "منذ", "وقت", "قرابه", "حوالي", "نحو") {
+			return match{}, false
+		}
+		d := p.dayMatch(i, i+1, 0)
+		m := match{i: i, j: i + 1, typ: TIME, val: d.val, rel: d.rel}
+		if m.val != "" {
+			m.val += "T12:00"
+		} else {
+			m.rel += "T12:00"
+		}
+		return m, true
 	}
 	// ليلة السبت is the night before Saturday in Arabic usage, so ليلة is
 	// left alone; ليل السبت is Saturday night.
@@ -346,6 +381,19 @@ func (p *parser) withPart(d match, i int, part string) match {
 // follows it (الخميس الساعة 8, أمس مساء, 21/09 الساعة 1:30 بعد الظهر).
 // It reports whether the match is kept.
 func (p *parser) attach(m *match) bool {
+	if m.typ == TIME && strings.Contains(m.val, ":") && p.wordIs(m.j, "كل", "ايام") {
+		// الساعة 3 مساءً كل يوم, الساعة 9 صباحًا كل يوم الاثنين
+		if s, ok := p.setRule(m.j, p.w(m.j)); ok && s.j == p.setClock(s).j {
+			clock := m.val[strings.Index(m.val, "T"):]
+			switch {
+			case strings.HasPrefix(s.val, "XXXX-WXX-") && len(s.val) == len("XXXX-WXX-1"):
+				m.typ, m.val, m.rel, m.j = SET, s.val+clock, "", s.j
+			case s.val == "P1D":
+				m.typ, m.val, m.rel, m.j = SET, "XXXX-XX-XX"+clock, "", s.j
+			}
+		}
+		return true
+	}
 	if m.typ == TIME && len(m.val) > 3 && strings.Contains(m.val, "T") && !strings.Contains(m.val, ":") {
 		// صباح الغد الساعة 7, هذا الصباح الساعة 7:00: the clock refines the part
 		k := m.j

@@ -15,8 +15,17 @@ const (
 
 // TestGold evaluates the annotator on our own news paragraphs and checks
 // the targets: detection F1 (exact spans) and value accuracy.
+// news.jsonl is the development set (48 paragraphs); heldout.jsonl (16
+// paragraphs) was written afterwards and first scored without changes to
+// the grammar (exact-span F1 0.901, value accuracy 0.941 on that run).
 func TestGold(t *testing.T) {
-	rep, err := Evaluate(context.Background(), filepath.Join("testdata", "gold", "news.jsonl"))
+	for _, name := range []string{"news.jsonl", "heldout.jsonl"} {
+		t.Run(name, func(t *testing.T) { checkGold(t, name) })
+	}
+}
+
+func checkGold(t *testing.T, name string) {
+	rep, err := Evaluate(context.Background(), filepath.Join("testdata", "gold", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +34,7 @@ func TestGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
-	if rep.Paragraphs < 40 {
+	if name == "news.jsonl" && rep.Paragraphs < 40 {
 		t.Errorf("gold set has %d paragraphs, want at least 40", rep.Paragraphs)
 	}
 	if rep.F1() < goldF1Target {

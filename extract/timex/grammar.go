@@ -97,9 +97,20 @@ func (p *parser) at(i int) (match, bool) {
 	var best match
 	found := false
 	try := func(w0 string, pre int) {
-		for _, rule := range rules {
+		rs := rules
+		if r, ok := narrowRules[w0]; ok {
+			rs = r // frequent function words start only a few patterns
+		}
+		for _, rule := range rs {
 			if m, ok := rule(p, i, w0); ok && (!found || m.j > best.j) {
-				m.pre = pre
+				if m.i == i {
+					m.pre = pre
+				}
+				for k := range m.extra {
+					if m.extra[k].i == i {
+						m.extra[k].pre = pre
+					}
+				}
 				best, found = m, true
 			}
 		}
@@ -137,25 +148,33 @@ func (p *parser) at(i int) (match, bool) {
 // rules are tried in order at every candidate token; the longest wins.
 var rules []func(p *parser, i int, w0 string) (match, bool)
 
+// narrowRules limits the rules tried at frequent function words.
+var narrowRules map[string][]func(p *parser, i int, w0 string) (match, bool)
+
 func init() {
+	narrowRules = map[string][]func(p *parser, i int, w0 string) (match, bool){
+		"في":  {(*parser).earlyLateRule},
+		"من":  {(*parser).timeRangeRule},
+		"بين": {(*parser).timeRangeRule},
+	}
 	rules = []func(p *parser, i int, w0 string) (match, bool){
-	(*parser).dateRule,
-	(*parser).relDayRule,
-	(*parser).weekdayRule,
-	(*parser).monthRule,
-	(*parser).partOfDayRule,
-	(*parser).clockRule,
-	(*parser).unitRelRule,
-	(*parser).modRule,
-	(*parser).yearRule,
-	(*parser).decadeRule,
-	(*parser).durationRule,
-	(*parser).setRule,
-	(*parser).holidayRule,
-	(*parser).nowRule,
-	(*parser).nthWeekdayRule,
-	(*parser).dayOfMonthRule,
-	(*parser).approxRule,
+		(*parser).dateRule,
+		(*parser).relDayRule,
+		(*parser).weekdayRule,
+		(*parser).monthRule,
+		(*parser).partOfDayRule,
+		(*parser).clockRule,
+		(*parser).unitRelRule,
+		(*parser).modRule,
+		(*parser).yearRule,
+		(*parser).decadeRule,
+		(*parser).durationRule,
+		(*parser).setRule,
+		(*parser).holidayRule,
+		(*parser).nowRule,
+		(*parser).nthWeekdayRule,
+		(*parser).dayOfMonthRule,
+		(*parser).approxRule,
 		(*parser).rangeRule,
 		(*parser).boundRule,
 		(*parser).seasonRule,
@@ -206,18 +225,23 @@ var triggers = sync.OnceValue(func() map[string]bool {
 	for w := range decadeWords {
 		m[w] = true
 	}
+	for w := range modWords {
+		m[w] = true
+	}
+	for w := range holidays() {
+		m[w] = true
+	}
 	for _, w := range strings.Fields(`يوم اليوم امس البارحه غدا غد الغد بكره بكرا اول بعد قبل صباح مساء فجر ظهر عصر ليل ليله الليله ظهيره
 		صباحا مساء الساعه ساعه الاسبوع الشهر العام السنه الاسابيع الاشهر الشهور الاعوام السنوات هذا هذه
 		نهايه اواخر اوائل مطلع بدايه مستهل منتصف اواسط اوسط اخر عام سنه لعام خلال القرن الخمسينات الستينات
 		السبعينات الثمانينات التسعينات العشرينات الثلاثينات الاربعينات الخمسينيات الستينيات السبعينيات الثمانينيات التسعينيات العشرينيات الثلاثينيات الاربعينيات
 		ثانيه ثوان ثواني دقيقه دقائق دقيقتين دقيقتان ساعات ساعتين ساعتان ايام يومين يومان يوما اسبوع اسابيع اسبوعين اسبوعان اسبوعا شهر اشهر شهور شهرين شهران شهرا
 		سنوات سنين سنتين سنتان اعوام عامين عامان عاما عقد عقود عقدين عقدا قرن قرون قرنين قرنا كل يوميا اسبوعيا شهريا سنويا
-		عيد راس الان حدود اكثر اقل بضع بضعه عده الصيف الشتاء الربيع الخريف صيف شتاء ربيع خريف الربع عطله طوال الامس وقت في من بين زهاء ثان ثالث رابع خامس اخير حاليا حالا شهر منذ بحلول حتى الاسبوعين قرابه حوالي نحو`) {
+		عيد راس الان حدود اكثر اقل بضع بضعه عده الصيف الشتاء الربيع الخريف صيف شتاء ربيع خريف الربع عطله طوال الامس وقت في من بين العقد العقدين الشهرين العامين الاسبوعين اليومين ايام الظهر الظهيره زهاء ثان ثالث رابع خامس اخير حاليا حالا شهر منذ بحلول حتى الاسبوعين قرابه حوالي نحو`) {
 		m[w] = true
 	}
 	return m
 })
-
 
 // ---- dates ----
 
@@ -255,6 +279,9 @@ func (p *parser) hijriMonthAt(i int, w0 string) (month, j int, ok bool) {
 func (p *parser) pairedMonth(j, month int) int {
 	k := j
 	open := false
+	if m2, k2, ok := p.monthAt(k, p.w(k)); ok && m2 == month {
+		return k2 // يونيو حزيران, written side by side
+	}
 	switch {
 	case p.punct(k, "/"), p.punct(k, "-"):
 		k++
@@ -290,6 +317,10 @@ func (p *parser) yearAfter(j int) (year, k int, hijriYear, ok bool) {
 		k++
 	} else if p.wordIs(k, "عام", "العام", "سنه", "لعام", "لسنه") {
 		k++
+	}
+	if y, k2, ok := p.wordYearAt(k); ok {
+		h, k3 := p.eraAt(k2)
+		return y, k3, h == "H", true
 	}
 	if k >= len(p.toks) || p.toks[k].kind != tNum || len(p.toks[k].norm) > 4 || len(p.toks[k].norm) < 2 {
 		return 0, j, false, false
@@ -460,7 +491,30 @@ func (p *parser) finishDate(i, j, day, mo int, isHijri bool) match {
 		return p.ymdMatch(i, k, y, mo, day, false)
 	}
 	if isHijri {
-		return match{i: i, j: j, typ: DATE, reason: "Hijri date without a year", grain: gDay}
+		// no year: the occurrence nearest the publication date
+		m := match{i: i, j: j, typ: DATE, grain: gDay}
+		if !p.known {
+			m.rel = fmt.Sprintf("HIJRI-%02d-%02d", mo, day)
+			return m
+		}
+		h, err := hijriOf(p.anchor)
+		if err != nil {
+			m.reason = err.Error()
+			return m
+		}
+		best := time.Time{}
+		for _, hy := range []int{h - 1, h, h + 1} {
+			if g, err := hijriToGregorian(hy, mo, day); err == nil && (best.IsZero() || absDays(g, p.anchor) < absDays(best, p.anchor)) {
+				best = g
+			}
+		}
+		if best.IsZero() {
+			m.reason = fmt.Sprintf("no such Hijri day: %d/%d", day, mo)
+			return m
+		}
+		m.y, m.m, m.d = best.Year(), int(best.Month()), best.Day()
+		m.val = best.Format("2006-01-02")
+		return m
 	}
 	// no year: the one the publication date and the tense make plausible;
 	// الماضي / المقبل after the date settle the direction
@@ -488,7 +542,7 @@ func (p *parser) finishDate(i, j, day, mo int, isHijri bool) match {
 func (p *parser) finishRelMonthDay(i, j, day, off int) match {
 	m := match{i: i, j: j, typ: DATE, grain: gDay}
 	if !p.known {
-		m.rel = fmt.Sprintf("%+dM-%02d", off, day)
+		m.rel = fmt.Sprintf("P%dM-%02d", off, day)
 		return m
 	}
 	a := p.anchor.AddDate(0, off, 0)
@@ -633,6 +687,8 @@ func (p *parser) dirAfter(j int) (int, int) {
 		return -1, j + 1
 	case nextWords[w] && w != "التالي" && w != "التاليه":
 		return 1, j + 1
+	case curWords[w]:
+		return 2, j + 1 // الجاري: this year's
 	}
 	return 0, j
 }
@@ -642,6 +698,9 @@ func (p *parser) dirAfter(j int) (int, int) {
 func (p *parser) inferYearDir(mo, day, i, j, dir int) int {
 	if dir == 0 {
 		return p.inferYear(mo, day, i, j)
+	}
+	if dir == 2 {
+		return p.anchor.Year()
 	}
 	a := p.anchor
 	y := a.Year()
@@ -796,4 +855,44 @@ func (p *parser) finishWeekdayDay(i, j, day int) match {
 	m.grain = gDay
 	m.relMonth = true
 	return m
+}
+
+// wordYearAt reads a year written in words: ألفين وعشرين, ألفان وثمانية
+// عشر, and the spoken form تسعة عشر تسعة وتسعون (19 then 99).
+func (p *parser) wordYearAt(k int) (int, int, bool) {
+	if k >= len(p.toks) || p.toks[k].kind != tWord {
+		return 0, k, false
+	}
+	if nw, ok := p.numWordAt(k, false); !ok || nw.class == "ord" || nw.class == "ordten" {
+		return 0, k, false
+	}
+	v, j, ok := p.cardinalAt(k)
+	if !ok {
+		return 0, k, false
+	}
+	if v >= 1000 && v <= 2200 && v == float64(int(v)) {
+		return int(v), j, true
+	}
+	if v >= 10 && v <= 20 {
+		// تسعة عشر تسعة وتسعون: century then year of the century
+		if w, j2, ok := p.cardinalAt(j); ok && w < 100 && w == float64(int(w)) {
+			return int(v)*100 + int(w), j2, true
+		}
+		if p.wordIs(j, "و") || strings.HasPrefix(p.w(j), "و") {
+			// تسعة عشر وثمانية وسبعين
+			saved := p.toks[j].norm
+			start := j
+			if saved == "و" {
+				start = j + 1
+			} else {
+				p.toks[j].norm = strings.TrimPrefix(saved, "و")
+			}
+			w, j2, ok := p.cardinalAt(start)
+			p.toks[j].norm = saved
+			if ok && w < 100 && w == float64(int(w)) {
+				return int(v)*100 + int(w), j2, true
+			}
+		}
+	}
+	return 0, k, false
 }

@@ -198,7 +198,7 @@ func (p *parser) ordinalAt(i int) (int, int, bool) {
 		}
 	}
 	if p.wordIs(j, "و") && p.isOrdTen(j+1, false) {
-		return v + p.ordTenVal(j + 1), j + 2, true
+		return v + p.ordTenVal(j+1), j + 2, true
 	}
 	if p.isOrdTen(j, true) {
 		return v + p.ordTenVal(j), j + 1, true

@@ -194,8 +194,8 @@ func TestDucklingDuration(t *testing.T) {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		var c struct {
-			Dim      string `json:"dim"`
-			Text     string `json:"text"`
+			Dim      string          `json:"dim"`
+			Text     string          `json:"text"`
 			Raw      json.RawMessage `json:"expected"`
 			Expected struct {
 				Value float64 `json:"value"`

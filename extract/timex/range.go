@@ -18,7 +18,35 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 		if !ok {
 			return match{}, false
 		}
-		d1, j1, ok := p.dayAt(j)
+		j = p.pairedMonth(j, mo)
+		// month range: من جانفي إلى أوت 2015, بين آذار وأيار 2020
+		if s := p.rangeSep(j); s > j || strings.HasPrefix(p.w(j), "و") && len(p.w(j)) > 2 {
+			k := s
+			w := p.w(k)
+			if s == j {
+				k, w = j, strings.TrimPrefix(p.w(j), "و")
+			}
+			if mo2, k2, ok := p.monthAt(k, w); ok && mo2 != mo {
+				k2 = p.pairedMonth(k2, mo2)
+				if y, k3, _, ok := p.yearAfter(k2); ok {
+					y1 := y
+					if mo > mo2 {
+						y1-- // كانون الأول 2020 - شباط 2021 written as ديسمبر إلى فبراير 2021
+					}
+					second := match{i: k, j: k3, typ: DATE, grain: gMonth, y: y, m: mo2, val: fmt.Sprintf("%04d-%02d", y, mo2)}
+					if s == j {
+						second.pre = origPrefixLen(p.text[p.toks[k].start:p.toks[k].end], 1)
+					}
+					first := match{i: i, j: j, typ: DATE, grain: gMonth, y: y1, m: mo, val: fmt.Sprintf("%04d-%02d", y1, mo)}
+					second.extra = []match{first}
+					return second, true
+				}
+			}
+		}
+		if p.wordIs(j, "بين", "من") {
+			j++ // نوفمبر بين 15 و19
+		}
+		d1, j1, ok := p.rangeDayAt(j)
 		if !ok {
 			return match{}, false
 		}
@@ -38,7 +66,7 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 		second.extra = []match{first}
 		return second, true
 	}
-	d1, j1, ok := p.dayAt(k)
+	d1, j1, ok := p.rangeDayAt(k)
 	if !ok {
 		return match{}, false
 	}
@@ -131,4 +159,17 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 func (p *parser) numIsClock(k int) bool {
 	n, err := strconv.Atoi(p.toks[k].norm)
 	return err == nil && n >= 0 && n <= 24
+}
+
+// rangeDayAt reads the first day of a range, which may be glued to a dash
+// (19-20 نوفمبر) where a lone day may not.
+func (p *parser) rangeDayAt(k int) (int, int, bool) {
+	if k < len(p.toks) && p.toks[k].kind == tNum && len(p.toks[k].norm) <= 2 && p.punct(k+1, "-") && k+2 < len(p.toks) && p.toks[k+2].kind == tNum {
+		d, _ := strconv.Atoi(p.toks[k].norm)
+		if d >= 1 && d <= 31 {
+			return d, k + 1, true
+		}
+		return 0, k, false
+	}
+	return p.dayAt(k)
 }

@@ -107,4 +107,6 @@ func TestRecognizersDateTimeExtraction(t *testing.T) {
 	}
 }
 
-const recognizersTarget = 0.0
+// recognizersTarget is what is reached today (67.1%; 56.1% counting the
+// listed differences as failures); the target is 85%.
+const recognizersTarget = 0.63

@@ -22,6 +22,11 @@ func (p *parser) yearExprAt(k int) (int, int, bool) {
 	if p.wordIs(k, "هذا", "هذه") && unitGrain[p.w(k+1)] == gYear && p.known {
 		return p.anchor.Year(), k + 2, true
 	}
+	if p.wordIs(k-1, "من") && unitGrain[p.w(k)] == gYear && !(k+1 < len(p.toks) && p.toks[k+1].kind == tNum) && p.known {
+		if _, _, ok := p.relUnitWord(k, p.w(k)); !ok {
+			return p.anchor.Year(), k + 1, true // الربع الثاني من العام: the current one
+		}
+	}
 	if unitGrain[p.w(k)] == gYear {
 		if off, j, ok := p.relUnitWord(k, p.w(k)); ok && p.known {
 			return p.anchor.Year() + off, j, true
@@ -63,13 +68,13 @@ func (p *parser) seasonRule(i int, w0 string) (match, bool) {
 		}
 		m.j = k + 2
 		if !p.known {
-			m.rel = fmt.Sprintf("%+dY-%s", off, code)
+			m.rel = fmt.Sprintf("P%dY-%s", off, code)
 			return m, true
 		}
 		y = p.seasonYear(code, off)
 	case this || p.monthContext(i) && strings.HasPrefix(w0, "ال"):
 		if !p.known {
-			m.rel = "+0Y-" + code
+			m.rel = "P0Y-" + code
 			return m, true
 		}
 		y = p.seasonYear(code, 0)
@@ -89,11 +94,13 @@ func (p *parser) seasonYear(code string, off int) int {
 		y--
 	}
 	start := map[string]time.Month{"SP": time.March, "SU": time.June, "FA": time.September, "WI": time.December}[code]
-	if off < 0 && !dateOf(y, int(start), 1).Before(a) {
-		y--
-	}
-	if off > 0 && !dateOf(y, int(start), 1).After(a) {
-		y++
+	s := dateOf(y, int(start), 1)
+	inSeason := !a.Before(s) && a.Before(s.AddDate(0, 3, 0))
+	switch {
+	case off < 0 && (inSeason || a.Before(s)):
+		y-- // the last completed one
+	case off > 0 && !a.Before(s):
+		y++ // the next one to start
 	}
 	return y
 }
@@ -134,7 +141,7 @@ func (p *parser) weekendRule(i int, w0 string) (match, bool) {
 	}
 	m := match{i: i, j: j, typ: DATE}
 	if !p.known {
-		m.rel = fmt.Sprintf("%+dW-WE", off)
+		m.rel = fmt.Sprintf("P%dW-WE", off)
 		return m, true
 	}
 	y, w := p.anchor.AddDate(0, 0, 7*off).ISOWeek()

@@ -17,16 +17,20 @@
 // publication date is unknown, relative expressions keep an empty value and
 // carry their unresolved form in TimeExpr.Relative:
 //
-//	-1D        a day offset (أمس)
-//	+1W, -1M   a week, month or year offset (الأسبوع المقبل, الشهر الماضي)
+//	P-1D       a day offset (أمس; P1D is غدا, P-3D قبل ثلاثة أيام)
+//	P1W, P-1M  a week, month or year offset (الأسبوع المقبل, الشهر الماضي)
 //	LAST-1     the most recent Monday (ISO weekday number), NEXT-5 the next Friday
-//	-1W-7      Sunday of last week
-//	+0M-16     the 16th of the current month
+//	P-1W-7     Sunday of last week
+//	P0M-16     the 16th of the current month
+//	P1Y-06     June of next year; P0Y-SU this summer; P0W-WE this weekend
 //	HIJRI-09   the Hijri month of that number in the current Hijri year
+//	HIJRI-09-01 a Hijri day (1 رمضان) in the nearest Hijri year
 //	HOLIDAY    a feast in the publication year
 //
 // with a time suffix (T10:00, TMO) when a clock time or part of day is
-// attached. Dates without a year (29 حزيران) take the year that the
+// attached. The relative form is kept when the publication date is known
+// too, beside the resolved value, so that a reader can tell a value that
+// rests on the publication date from one written in full. Dates without a year (29 حزيران) take the year that the
 // publication date and the tense of the sentence make plausible: the
 // nearest occurrence, leaning to the past in past-tense reporting and to
 // the future after future markers (سوف, لن, بحلول, المقبل, a future verb).
@@ -84,16 +88,8 @@ func (a *Annotator) Annotate(ctx context.Context, doc *marsad.Doc) error {
 	}
 	times := Extract(doc.Text, anchor)
 	if inferred {
-		// the expressions that need an anchor are those left relative
-		// without one
-		rel := map[marsad.Span]bool{}
-		for _, t := range Extract(doc.Text, time.Time{}) {
-			if t.Relative != "" {
-				rel[t.Span] = true
-			}
-		}
 		for i := range times {
-			if times[i].Value != "" && rel[times[i].Span] {
+			if times[i].Value != "" && times[i].Relative != "" {
 				times[i].Inferred = true
 			}
 		}
@@ -112,6 +108,19 @@ func Extract(text string, anchor time.Time) []marsad.TimeExpr {
 		p.known = true
 	}
 	ms := p.run()
+	if p.known {
+		// the relative form of each expression: the same tokens read
+		// without an anchor
+		p0 := &parser{text: text, toks: p.toks}
+		for k := range ms {
+			if ms[k].val == "" {
+				continue
+			}
+			if m0, ok := p0.at(ms[k].i); ok && m0.j == ms[k].j {
+				ms[k].rel = m0.rel
+			}
+		}
+	}
 	out := make([]marsad.TimeExpr, 0, len(ms))
 	for _, m := range ms {
 		start := p.toks[m.i].start + m.pre

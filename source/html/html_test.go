@@ -139,3 +139,19 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMicrodata(t *testing.T) {
+	a, err := html.Parse(bytes.NewReader(read(t, "microdata.html")), html.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Published.Equal(time.Date(2019, 3, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("published %v: want the <time itemprop=datePublished> value", a.Published)
+	}
+	if a.Author != "نادية فؤاد" || a.URL != "https://arts.example.org/festival" || a.Lang != "ar" {
+		t.Errorf("author %q url %q lang %q", a.Author, a.URL, a.Lang)
+	}
+	if !strings.Contains(a.Body, "اثنتي عشرة دولة") || !strings.Contains(a.Body, "\n\n") {
+		t.Errorf("body %q", a.Body)
+	}
+}

@@ -24,6 +24,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/dedup"
 	"github.com/marsad-project/marsad/store"
 )
@@ -43,7 +44,8 @@ type DB struct {
 	mu  sync.Mutex   // serializes Put and guards idx
 	idx *dedup.Index // SimHashes of stored articles, for near-duplicates
 
-	analyzers sync.Pool // *store.Analyzer for snippets, warm caches
+	analyzers  sync.Pool // *store.Analyzer for snippets, warm caches
+	rankWindow int
 }
 
 // Options configure [OpenWith].
@@ -53,6 +55,12 @@ type Options struct {
 	// survives a killed process, may lose the last commits on power loss)
 	// or "FULL".
 	Synchronous string
+	// RankWindow bounds ranking work: when a query matches more articles
+	// than this, hits are ranked by BM25 among the RankWindow most
+	// recently stored matches (a word found in most of the archive would
+	// otherwise cost a BM25 score per article). Totals and facets still
+	// count every match. Default DefaultRankWindow.
+	RankWindow int
 }
 
 // Open opens (creating if needed) the archive at path and brings its
@@ -87,7 +95,10 @@ func OpenWith(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	d := &DB{db: sdb, path: path, log: opt.Logger}
+	if opt.RankWindow <= 0 {
+		opt.RankWindow = DefaultRankWindow
+	}
+	d := &DB{db: sdb, path: path, log: opt.Logger, rankWindow: opt.RankWindow}
 	d.analyzers.New = func() any { return &store.Analyzer{} }
 	if err := d.migrate(ctx); err != nil {
 		sdb.Close()
@@ -97,7 +108,98 @@ func OpenWith(ctx context.Context, path string, opt Options) (*DB, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if stale, err := d.Stale(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	} else if stale {
+		d.log.Warn("the full-text index was built with another version of the text analysis; searches may miss articles until it is rebuilt (Reindex)", "db", path)
+	}
 	return d, nil
+}
+
+// Stale reports whether the full-text index was built with a text
+// analysis other than this program's (store.AnalysisVersion): queries are
+// then analyzed differently from the indexed articles. [DB.Reindex] fixes it.
+func (d *DB) Stale(ctx context.Context) (bool, error) {
+	var v string
+	err := d.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'analysis'").Scan(&v)
+	if errNoRows(err) {
+		return false, nil // nothing indexed yet
+	}
+	if err != nil {
+		return false, fmt.Errorf("analysis version: %w", err)
+	}
+	return v != store.AnalysisVersion(), nil
+}
+
+// Reindex rebuilds the full-text index from the stored titles and bodies
+// with this program's analysis, in batches, each its own transaction.
+func (d *DB) Reindex(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, err := d.db.ExecContext(ctx, "INSERT INTO fts(fts) VALUES ('delete-all')"); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	z := &store.Analyzer{}
+	last := int64(0)
+	for {
+		n, err := d.reindexBatch(ctx, z, last, 1000)
+		if err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		if n == last {
+			break
+		}
+		last = n
+	}
+	if _, err := d.db.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES ('analysis', ?)", store.AnalysisVersion()); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	return nil
+}
+
+// reindexBatch indexes up to limit articles after rowid last and returns
+// the last rowid done (last itself when none were left).
+func (d *DB) reindexBatch(ctx context.Context, z *store.Analyzer, last int64, limit int) (int64, error) {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return last, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT n, title, body FROM articles WHERE n > ? ORDER BY n LIMIT ?", last, limit)
+	if err != nil {
+		return last, err
+	}
+	type doc struct {
+		n           int64
+		title, body string
+	}
+	var docs []doc
+	for rows.Next() {
+		var x doc
+		if err := rows.Scan(&x.n, &x.title, &x.body); err != nil {
+			rows.Close()
+			return last, err
+		}
+		docs = append(docs, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return last, err
+	}
+	st, err := tx.PrepareContext(ctx, "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
+	if err != nil {
+		return last, err
+	}
+	defer st.Close()
+	for _, x := range docs {
+		r := z.Prepare(marsad.Article{Title: x.title, Body: x.body}, nil)
+		if _, err := st.ExecContext(ctx, x.n, r.TitleTerms, r.BodyTerms); err != nil {
+			return last, err
+		}
+		last = x.n
+	}
+	return last, tx.Commit()
 }
 
 // PageSize is the page size of new archives. Large pages hold many
@@ -226,6 +328,22 @@ func (d *DB) loadIndex(ctx context.Context) error {
 		return fmt.Errorf("load simhashes: %w", err)
 	}
 	d.idx = idx
+	return nil
+}
+
+// Optimize merges the full-text index into one segment (smaller and
+// faster to search after a large ingest) and refreshes the query
+// planner's statistics. It takes a while on a large archive; ingest calls
+// it at the end of a run that added many articles.
+func (d *DB) Optimize(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, err := d.db.ExecContext(ctx, "INSERT INTO fts(fts) VALUES ('optimize')"); err != nil {
+		return fmt.Errorf("optimize %s: %w", d.path, err)
+	}
+	if _, err := d.db.ExecContext(ctx, "PRAGMA optimize"); err != nil {
+		return fmt.Errorf("optimize %s: %w", d.path, err)
+	}
 	return nil
 }
 

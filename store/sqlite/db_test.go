@@ -422,7 +422,7 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := db.Version(context.Background())
-		if err != nil || v != 1 {
+		if err != nil || v != 2 {
 			t.Errorf("version %d, %v", v, err)
 		}
 		var mode string
@@ -433,5 +433,66 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Close()
+	}
+}
+
+func TestRankWindow(t *testing.T) {
+	ctx := context.Background()
+	db, err := OpenWith(ctx, filepath.Join(t.TempDir(), "a.db"), Options{RankWindow: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Put(ctx, records(fixture(t), nil)); err != nil {
+		t.Fatal(err)
+	}
+	// ترامب OR بغداد matches a1–a4: the total counts all four, the hits
+	// come from the two most recently stored (a3, a4).
+	q, _ := store.ParseQuery("ترامب OR بغداد")
+	q.Limit = 10
+	res, err := db.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := extIDs(t, db, res.Hits); res.Total != 4 || !slices.Equal(got, []string{"a3", "a4"}) {
+		t.Errorf("total %d, hits %v; want 4 and a3 a4", res.Total, got)
+	}
+}
+
+func TestReindex(t *testing.T) {
+	db, _ := loaded(t)
+	ctx := context.Background()
+	if stale, err := db.Stale(ctx); err != nil || stale {
+		t.Fatalf("fresh archive stale=%v, %v", stale, err)
+	}
+	// Pretend the index was built by another analysis, with no terms.
+	if _, err := db.SQL().Exec("UPDATE meta SET value = 'other' WHERE key = 'analysis'"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().Exec("INSERT INTO fts(fts) VALUES ('delete-all')"); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := db.Stale(ctx); err != nil || !stale {
+		t.Fatalf("stale=%v, %v after changing the analysis version", stale, err)
+	}
+	q, _ := store.ParseQuery("ترمب")
+	if res, err := db.Search(ctx, q); err != nil || res.Total != 0 {
+		t.Fatalf("search on an emptied index: %v, %v", res, err)
+	}
+	if err := db.Reindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := db.Stale(ctx); err != nil || stale {
+		t.Fatalf("after Reindex stale=%v, %v", stale, err)
+	}
+	res, err := db.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := extIDs(t, db, res.Hits); !slices.Equal(got, []string{"a3", "a4"}) {
+		t.Errorf("after Reindex: %v, want a3 a4", got)
+	}
+	if err := db.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
 	}
 }

@@ -3,8 +3,8 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
@@ -50,6 +50,10 @@ func (d *DB) put(ctx context.Context, recs []*store.Record) ([]store.PutResult, 
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(n), 0) FROM articles").Scan(&w.next); err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
+	// The analysis version is recorded with the first indexed article.
+	if err := w.exec(ctx, "INSERT OR IGNORE INTO meta(key, value) VALUES ('analysis', ?)", store.AnalysisVersion()); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
 	out := make([]store.PutResult, len(recs))
 	for i, r := range recs {
 		res, err := d.putOne(ctx, w, r)
@@ -67,7 +71,7 @@ func (d *DB) put(ctx context.Context, recs []*store.Record) ([]store.PutResult, 
 type writer struct {
 	tx    *sql.Tx
 	now   string
-	next  int64               // last used article n
+	next  int64                // last used article n
 	stmts map[string]*sql.Stmt // prepared once per transaction
 }
 

@@ -46,11 +46,13 @@ func matchExpr(m store.Matcher) string {
 	return expr
 }
 
-// filter returns the FTS match shared by the page, count and facet
-// queries: "FROM fts WHERE fts MATCH ?" and, when the query has filters, a
-// rowid restriction evaluated once from the articles' small columns and
-// indexes.
-func filter(q store.Query, m store.Matcher) (string, []any) {
+// filter returns the matching articles as a common table expression,
+// "m(n, r)": FTS rowid and rank, materialized once, then restricted by the
+// filters on the articles' small columns (an IN list given to the FTS
+// table itself would run the full-text match once per listed row).
+// Without rank, m.r is 0: facets and counts do not pay for bm25. A
+// positive minRow restricts the matches to rowids from minRow on.
+func filter(q store.Query, m store.Matcher, rank bool, minRow int64) (string, []any) {
 	var conds []string
 	var args []any
 	if !q.From.IsZero() {
@@ -73,20 +75,33 @@ func filter(q store.Query, m store.Matcher) (string, []any) {
 			WHERE e.norm = ? OR e.norm LIKE ? ESCAPE '\')`)
 		args = append(args, norm, "%"+likeEscape(norm)+"%")
 	}
-	from := " FROM fts WHERE fts MATCH ?"
-	if len(conds) > 0 {
-		from += " AND fts.rowid IN (SELECT n FROM articles WHERE " + strings.Join(conds, " AND ") + ")"
+	r := "0"
+	if rank {
+		r = rankExpr
 	}
-	return from, append([]any{matchExpr(m)}, args...)
+	match := "fts MATCH ?"
+	head := []any{matchExpr(m)}
+	if minRow > 0 {
+		match += " AND rowid >= ?"
+		head = append(head, minRow)
+	}
+	cte := "WITH hits AS MATERIALIZED (SELECT rowid AS n, " + r + " AS r FROM fts WHERE " + match + "), m AS (SELECT n, r FROM hits"
+	if len(conds) > 0 {
+		cte += " WHERE n IN (SELECT n FROM articles WHERE " + strings.Join(conds, " AND ") + ")"
+	}
+	return cte + ") ", append(head, args...)
 }
 
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
+// DefaultRankWindow is the default of Options.RankWindow.
+const DefaultRankWindow = 5000
+
 // Search runs a query: BM25-ranked hits with snippets and highlights
 // computed on the original text, the total number of matches and, when
-// q.Facets is set, facets over all matches.
+// q.Facets is set, facets over all matches. See Options.RankWindow.
 func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) {
 	m, err := store.Compile(q)
 	if err != nil {
@@ -96,12 +111,21 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if limit <= 0 {
 		limit = 10
 	}
-	from, args := filter(q, m)
 	res := &store.Results{Hits: []store.Hit{}}
-
+	// Count first (no ranking: cheap even for a word in every article),
+	// and find the rowid of the rank window's oldest match.
+	from, args := filter(q, m, false, 0)
+	var minRow sql.NullInt64
+	if err := d.db.QueryRowContext(ctx, from+"SELECT (SELECT count(*) FROM m), (SELECT n FROM m ORDER BY n DESC LIMIT 1 OFFSET ?)",
+		append(args, d.rankWindow-1)...).Scan(&res.Total, &minRow); err != nil {
+		return nil, fmt.Errorf("search %q: count: %w", q.Raw, err)
+	}
+	if res.Total == 0 {
+		return res, nil
+	}
+	from, args = filter(q, m, true, minRow.Int64)
 	rows, err := d.db.QueryContext(ctx,
-		"SELECT a.id, a.title, a.body, a.source, a.published, coalesce(a.url, ''), m.r FROM (SELECT fts.rowid AS n, "+rankExpr+" AS r"+
-			from+" ORDER BY r LIMIT ? OFFSET ?) m JOIN articles a ON a.n = m.n ORDER BY m.r",
+		from+"SELECT a.id, a.title, a.body, a.source, a.published, coalesce(a.url, ''), p.r FROM (SELECT n, r FROM m ORDER BY r LIMIT ? OFFSET ?) p JOIN articles a ON a.n = p.n ORDER BY p.r",
 		append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Raw, err)
@@ -129,30 +153,23 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	}
 
 	if !q.Facets {
-		if len(res.Hits) < limit && q.Offset == 0 {
-			res.Total = len(res.Hits)
-		} else if err := d.db.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&res.Total); err != nil {
-			return nil, fmt.Errorf("search %q: count: %w", q.Raw, err)
-		}
 		return res, nil
 	}
-	in := " FROM articles a WHERE a.n IN (SELECT fts.rowid" + from + ")"
-	res.Facets.Sources, err = counts(ctx, d.db, "SELECT a.source, '', count(*)"+in+" GROUP BY a.source ORDER BY 3 DESC, 1", args)
+	from, args = filter(q, m, false, 0)
+	in := " FROM articles a WHERE a.n IN (SELECT n FROM m)"
+	res.Facets.Sources, err = counts(ctx, d.db, from+"SELECT a.source, '', count(*)"+in+" GROUP BY a.source ORDER BY 3 DESC, 1", args)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: source facet: %w", q.Raw, err)
-	}
-	for _, c := range res.Facets.Sources {
-		res.Total += c.Count
 	}
 	if len(res.Facets.Sources) > 20 {
 		res.Facets.Sources = res.Facets.Sources[:20]
 	}
-	res.Facets.Days, err = counts(ctx, d.db, "SELECT a.day, '', count(*)"+in+" AND a.day IS NOT NULL GROUP BY a.day ORDER BY 1", args)
+	res.Facets.Days, err = counts(ctx, d.db, from+"SELECT a.day, '', count(*)"+in+" AND a.day IS NOT NULL GROUP BY a.day ORDER BY 1", args)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: day facet: %w", q.Raw, err)
 	}
-	res.Facets.Entities, err = counts(ctx, d.db, `SELECT e.name, e.type, count(*) FROM article_entities ae JOIN entities e ON e.n = ae.entity
-		WHERE ae.article IN (SELECT fts.rowid`+from+`) GROUP BY ae.entity ORDER BY 3 DESC, 1 LIMIT 20`, args)
+	res.Facets.Entities, err = counts(ctx, d.db, from+`SELECT e.name, e.type, count(*) FROM article_entities ae JOIN entities e ON e.n = ae.entity
+		WHERE ae.article IN (SELECT n FROM m) GROUP BY ae.entity ORDER BY 3 DESC, 1 LIMIT 20`, args)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: entity facet: %w", q.Raw, err)
 	}

@@ -17,8 +17,7 @@ func (p *parser) dayOffsetAt(i int, w0 string) (off, j int, ok bool) {
 		if p.wordIs(i+1, "الماضي", "السابق", "المنصرم") {
 			return -1, i + 2, true
 		}
-		nx := p.w(i + 1)
-		if strings.HasPrefix(nx, "ال") && !isWeekday(nx) && !strings.HasPrefix(nx, "الساع") || p.wordIs(i+1, "من", "الذي", "الي") {
+		if notToday[p.w(i+1)] || p.wordIs(i+1, "من", "الذي", "الي", "اللي", "القبل") {
 			return p.dayAfterOrBefore(i)
 		}
 		return 0, i + 1, true
@@ -85,7 +84,7 @@ func isWeekday(w string) bool { _, ok := lex().weekdays[w]; return ok }
 func (p *parser) dayMatch(i, j, off int) match {
 	m := match{i: i, j: j, typ: DATE, grain: gDay}
 	if !p.known {
-		m.rel = fmt.Sprintf("%+dD", off)
+		m.rel = fmt.Sprintf("P%dD", off)
 		return m
 	}
 	d := p.anchor.AddDate(0, 0, off)
@@ -165,7 +164,7 @@ func (p *parser) weekdayRule(i int, w0 string) (match, bool) {
 	if !p.known {
 		switch dir {
 		case 2:
-			m.rel = fmt.Sprintf("%+dW-%d", weekOff, isoWeekday(wd))
+			m.rel = fmt.Sprintf("P%dW-%d", weekOff, isoWeekday(wd))
 		case 1:
 			m.rel = fmt.Sprintf("NEXT-%d", isoWeekday(wd))
 		default:
@@ -181,7 +180,7 @@ func (p *parser) weekdayRule(i int, w0 string) (match, bool) {
 	var d time.Time
 	switch dir {
 	case 2:
-		mon := a.AddDate(0, 0, -(isoWeekday(int(a.Weekday())) - 1)+7*weekOff)
+		mon := a.AddDate(0, 0, -(isoWeekday(int(a.Weekday()))-1)+7*weekOff)
 		d = mon.AddDate(0, 0, isoWeekday(wd)-1)
 	case 1:
 		n := (wd - int(a.Weekday()) + 7) % 7
@@ -246,6 +245,9 @@ func (p *parser) unitRelRule(i int, w0 string) (match, bool) {
 	case (w0 == "هذا" || w0 == "هذه") && unitGrain[p.w(i+1)] != 0:
 		off, j, g = 0, i+2, unitGrain[p.w(i+1)]
 	case unitGrain[w0] != 0:
+		if w0 == "العام" && adjectiveAamm(p, i) {
+			return match{}, false // الأمين العام السابق: العام is "general"
+		}
 		o, k, ok := p.relUnitWord(i, w0)
 		if !ok {
 			return match{}, false
@@ -258,6 +260,12 @@ func (p *parser) unitRelRule(i int, w0 string) (match, bool) {
 }
 
 func (p *parser) relUnitWord(i int, w0 string) (int, int, bool) {
+	if p.wordIs(i+1, "بعد") && nextWords[p.w(i+2)] {
+		return 2, i + 3, true // الأسبوع بعد القادم
+	}
+	if p.wordIs(i+1, "قبل") && pastWords[p.w(i+2)] {
+		return -2, i + 3, true // الأسبوع قبل الماضي
+	}
 	switch {
 	case pastWords[p.w(i+1)] && p.w(i+1) != "الاخير" && p.w(i+1) != "الاخيره":
 		return -1, i + 2, true
@@ -274,7 +282,7 @@ func (p *parser) unitMatch(i, j, g, off int) match {
 	m := match{i: i, j: j, typ: DATE, grain: g}
 	unit := map[int]string{gWeek: "W", gMonth: "M", gYear: "Y"}[g]
 	if !p.known {
-		m.rel = fmt.Sprintf("%+d%s", off, unit)
+		m.rel = fmt.Sprintf("P%d%s", off, unit)
 		return m
 	}
 	a := p.anchor
@@ -295,7 +303,7 @@ func (p *parser) unitMatch(i, j, g, off int) match {
 
 // Modifier words and the TIMEX3 mod they give.
 var modWords = map[string]string{
-	"نهايه": "END", "اواخر": "END", "ختام": "END", "اخر": "END", "اخير": "END",
+	"نهايه": "END", "اواخر": "END", "ختام": "END", "اخر": "END", "اخير": "END", "متم": "END", "حتام": "END",
 	"مطلع": "START", "بدايه": "START", "اوائل": "START", "مستهل": "START", "اول": "START", "اوايل": "START", "بداية": "START",
 	"منتصف": "MID", "اواسط": "MID", "اوسط": "MID", "نص": "MID", "نصف": "MID",
 }
@@ -355,6 +363,15 @@ func (p *parser) modRule(i int, w0 string) (match, bool) {
 		m.i, m.mod = i, mod
 		return m, true
 	}
+	if _, isSeason := seasons[p.w(k)]; isSeason && strings.HasPrefix(p.w(k), "ال") && p.known {
+		m, ok := p.seasonRule(k, p.w(k))
+		if !ok {
+			code := seasons[p.w(k)]
+			m = match{i: k, j: k + 1, typ: DATE, val: fmt.Sprintf("%04d-%s", p.seasonYear(code, 0), code)}
+		}
+		m.i, m.mod = i, mod
+		return m, true
+	}
 	return match{}, false
 }
 
@@ -404,7 +421,7 @@ func (p *parser) monthRule(i int, w0 string) (match, bool) {
 			if off, k2, ok := p.relUnitWord(jj, p.w(jj)); ok {
 				m := match{i: i, j: k2, typ: DATE, grain: gMonth, m: mo}
 				if !p.known {
-					m.rel = fmt.Sprintf("%+dY-%02d", off, mo)
+					m.rel = fmt.Sprintf("P%dY-%02d", off, mo)
 				} else {
 					m.y = p.anchor.Year() + off
 					m.val = fmt.Sprintf("%04d-%02d", m.y, mo)
@@ -480,7 +497,7 @@ func (p *parser) monthYear(i, j, mo int) match {
 	m.y = p.inferYearDir(mo, 1, i, j, dir)
 	if dir == 0 {
 		m.y = p.inferYear(mo, 15, i, j)
-	} else if dir < 0 && m.y == p.anchor.Year() && mo == int(p.anchor.Month()) {
+	} else if dir == -1 && m.y == p.anchor.Year() && mo == int(p.anchor.Month()) {
 		m.y-- // الشهر نفسه "الماضي" is last year's
 	}
 	m.val = fmt.Sprintf("%04d-%02d", m.y, mo)
@@ -523,30 +540,36 @@ func absDays(a, b time.Time) float64 {
 func (p *parser) yearRule(i int, w0 string) (match, bool) {
 	k := i
 	switch w0 {
-	case "عام", "سنه", "العام", "لعام", "خلال":
-		if w0 == "خلال" {
-			if !p.wordIs(i+1, "عام", "العام", "سنه") {
-				return match{}, false
-			}
-			k++
-		}
+	case "عام", "سنه", "العام", "لعام":
 		k++
 	default:
 		if i >= len(p.toks) || p.toks[i].kind != tNum {
 			return match{}, false
 		}
 	}
-	if k >= len(p.toks) || p.toks[k].kind != tNum || len(p.toks[k].norm) != 4 || (k+1 < len(p.toks) && !p.toks[k+1].space && p.punct(k+1, "/-.:,")) && k+2 < len(p.toks) && p.toks[k+2].kind == tNum {
+	if k > i {
+		if y, j, ok := p.wordYearAt(k); ok {
+			return match{i: i, j: j, typ: DATE, grain: gYear, y: y, val: fmt.Sprintf("%04d", y)}, true
+		}
+	}
+	if k >= len(p.toks) || p.toks[k].kind != tNum || len(p.toks[k].norm) < 3 || len(p.toks[k].norm) > 4 || (k+1 < len(p.toks) && !p.toks[k+1].space && p.punct(k+1, "/-.:,")) && k+2 < len(p.toks) && p.toks[k+2].kind == tNum {
 		return match{}, false
 	}
 	y, _ := strconv.Atoi(p.toks[k].norm)
 	era, j := p.eraAt(k + 1)
 	if era == "H" {
+		// a Hijri year straddles two Gregorian years: the one holding its
+		// middle, APPROX; outside the Umm al-Qura table, the arithmetic
+		// approximation G = H × 0.970224 + 621.5643
 		g, err := hijriToGregorian(y, 7, 1)
+		gy := g.Year()
 		if err != nil {
-			return match{i: i, j: j, typ: DATE, reason: err.Error()}, true
+			gy = int(float64(y)*0.970224 + 621.5643)
 		}
-		return match{i: i, j: j, typ: DATE, grain: gYear, y: g.Year(), val: fmt.Sprintf("%04d", g.Year()), mod: "APPROX"}, true
+		return match{i: i, j: j, typ: DATE, grain: gYear, y: gy, val: fmt.Sprintf("%04d", gy), mod: "APPROX"}, true
+	}
+	if len(p.toks[k].norm) != 4 {
+		return match{}, false
 	}
 	if y < 1000 || y > 2200 {
 		return match{}, false
@@ -581,6 +604,17 @@ func (p *parser) decadeRule(i int, w0 string) (match, bool) {
 			return match{}, false
 		}
 		return match{i: i, j: j, typ: DATE, grain: gDecade, val: fmt.Sprintf("%02d%d", cent, d)}, true
+	}
+	if w0 == "العقد" {
+		if off, j, ok := p.relUnitWord(i, w0); ok {
+			m := match{i: i, j: j, typ: DATE, grain: gDecade}
+			if !p.known {
+				m.rel = fmt.Sprintf("P%dDE", off)
+			} else {
+				m.val = fmt.Sprintf("%03d", p.anchor.Year()/10+off)
+			}
+			return m, true
+		}
 	}
 	if w0 == "القرن" {
 		if c, j, ok := p.centuryAt(i); ok {
@@ -626,4 +660,29 @@ func (p *parser) centuryAt(i int) (int, int, bool) {
 		return int(nw.value) - 1, k + 1, true
 	}
 	return 0, i, false
+}
+
+// notToday are the words after اليوم that make it "the day" rather than
+// "today": اليوم العالمي للمرأة, اليوم الأول, اليوم التالي, اليوم نفسه.
+var notToday = map[string]bool{
+	"العالمي": true, "الوطني": true, "الدولي": true, "العربي": true, "المفتوح": true, "الدراسي": true,
+	"الاول": true, "الاخير": true, "التالي": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true,
+	"الموعود": true, "المشهود": true, "الاخر": true, "نفسه": true, "ذاته": true, "الذي": true, "التي": true,
+	"الاسود": true, "الكبير": true, "السابع": true, "العاشر": true, "الجديد": true, "الختامي": true, "الافتتاحي": true,
+	"الاتي": true, "الموالي": true, "المقبل": true, "القادم": true,
+}
+
+// adjectiveAamm reports whether العام at token i is the adjective
+// "general, public" after a definite noun (الأمين العام, المدعي العام,
+// الرأي العام) rather than the noun "year".
+func adjectiveAamm(p *parser, i int) bool {
+	prev := p.w(i - 1)
+	if prev == "" || p.toks[i-1].kind != tWord {
+		return false
+	}
+	switch prev {
+	case "امين", "مدير", "نائب", "مدعي", "قطاع", "راي", "امن", "مؤتمر", "اضراب", "النفع", "الصالح":
+		return true
+	}
+	return strings.HasPrefix(prev, "ال")
 }

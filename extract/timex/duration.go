@@ -2,8 +2,11 @@ package timex
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
 
 // durUnit describes a unit word of a duration: its TIMEX3 letter, whether
@@ -88,6 +91,10 @@ func (p *parser) durationAt(i int, w0 string) (val string, u durUnit, n float64,
 			return durValue(1.5, du), du, 1.5, k, true
 		case du.count == 1 && p.wordIs(i-1, "لمده", "مده", "طوال", "طيله", "قرابه", "نحو", "حوالي"):
 			return durValue(1, du), du, 1, i + 1, true
+		case du.count == 1 && i < len(p.toks) && p.toks[i].norm == "ب"+w0 &&
+			(i+1 >= len(p.toks) || p.toks[i+1].kind == tPunct || p.wordIs(i+1, "فقط", "واحد", "واحده", "او", "و")):
+			// قبل العيد بأسبوع: a one-unit distance
+			return durValue(1, du), du, 1, i + 1, true
 		}
 		return "", du, 0, i, false
 	}
@@ -123,7 +130,7 @@ func (p *parser) durationAt(i int, w0 string) (val string, u durUnit, n float64,
 		k++
 	}
 	du, found := durUnits[p.w(k)]
-	if !found || du.count == 2 {
+	if !found || du.count == 2 || p.w(k) == "يوم" && isWeekday(p.w(k+1)) {
 		return "", durUnit{}, 0, i, false
 	}
 	end := k + 1
@@ -139,7 +146,7 @@ func (p *parser) durationAt(i int, w0 string) (val string, u durUnit, n float64,
 func (p *parser) durationRule(i int, w0 string) (match, bool) {
 	if w0 == "قبل" {
 		val, du, n, j, ok := p.durationAt(i+1, p.w(i+1))
-		if u, found := durUnits[p.w(i+1)]; !ok && found && u.count == 1 {
+		if u, found := durUnits[p.w(i+1)]; !ok && found && u.count == 1 && !(i+2 < len(p.toks) && p.toks[i+2].kind == tNum) {
 			val, du, n, j, ok = durValue(1, u), u, 1, i+2, true
 		}
 		if ok && n == float64(int(n)) && !du.clock {
@@ -155,18 +162,20 @@ func (p *parser) durationRule(i int, w0 string) (match, bool) {
 		if !ok || du.clock || n != float64(int(n)) {
 			return match{}, false
 		}
-		if p.wordIs(j, "من") && !p.wordIs(j+1, "الان") {
-			return match{}, false // بعد ثلاثة أيام من الهجوم: counted from an event
+		if !(p.wordIs(j, "من") && p.wordIs(j+1, "الان", "اليوم")) && !p.future(i, j) {
+			// بعد ثلاث سنوات (من الهجوم): counted from an event, not from
+			// the publication date; the duration alone is marked
+			return match{}, false
 		}
 		m := p.agoMatch(i, j, du, -int(n))
-		if p.wordIs(j, "من") && p.wordIs(j+1, "الان") {
+		if p.wordIs(j, "من") && p.wordIs(j+1, "الان", "اليوم") {
 			m.j = j + 2
 		}
 		_ = val
 		return m, true
 	}
 	// الأسابيع القليلة الماضية
-	if du, found := durUnits[w0]; found && du.plural && strings.HasPrefix(w0, "ال") && p.wordIs(i+1, "القليله", "الاخيره") && (pastWords[p.w(i+2)] || nextWords[p.w(i+2)]) {
+	if du, found := durUnits[w0]; found && du.plural && strings.HasPrefix(w0, "ال") && p.wordIs(i+1, "القليله", "الاخيره", "العديده") && (pastWords[p.w(i+2)] || nextWords[p.w(i+2)]) {
 		return match{i: i, j: i + 3, typ: DURATION, val: "P" + map[bool]string{true: "T", false: ""}[du.clock] + "X" + du.letter}, true
 	}
 	// الأيام الثلاثة الماضية, الساعات الـ24 الماضية
@@ -191,6 +200,10 @@ func (p *parser) durationRule(i int, w0 string) (match, bool) {
 		}
 		return match{}, false
 	}
+	// العقدين الماضيين, الشهرين المقبلين: a dual with ال
+	if du, found := durUnits[strings.TrimPrefix(w0, "ال")]; found && strings.HasPrefix(w0, "ال") && du.count == 2 && (pastWords[p.w(i+1)] || nextWords[p.w(i+1)] || p.wordIs(i+1, "الماضيين", "المقبلين", "القادمين", "الاخيرين", "المنصرمين")) {
+		return match{i: i, j: i + 2, typ: DURATION, val: durValue(2, du)}, true
+	}
 	// الـ24 ساعة الماضية
 	if (w0 == "ال" || w0 == "الـ") && i+1 < len(p.toks) && p.toks[i+1].kind == tNum {
 		if val, _, _, j, ok := p.durationAt(i+1, p.w(i+1)); ok {
@@ -214,7 +227,7 @@ func (p *parser) durationRule(i int, w0 string) (match, bool) {
 func (p *parser) agoMatch(i, j int, du durUnit, n int) match {
 	m := match{i: i, j: j, typ: DATE}
 	if !p.known {
-		m.rel = fmt.Sprintf("%+d%s", -n, du.letter)
+		m.rel = fmt.Sprintf("P%d%s", -n, du.letter)
 		return m
 	}
 	a := p.anchor
@@ -235,9 +248,8 @@ func (p *parser) agoMatch(i, j int, du durUnit, n int) match {
 	default:
 		m.val, m.grain = fmt.Sprintf("%04d", a.Year()-100*n), gYear
 	}
-	m.mod = "APPROX"
-	if du.letter == "D" || du.letter == "W" {
-		m.mod = ""
+	if du.letter == "DE" || du.letter == "CE" {
+		m.mod = "APPROX"
 	}
 	return m
 }
@@ -256,10 +268,59 @@ func (p *parser) setRule(i int, w0 string) (match, bool) {
 			return match{}, false
 		}
 		return match{i: i, j: i + 1, typ: SET, val: "P1Y"}, true
+	case "ايام":
+		// أيام الاثنين: every Monday
+		if wd, ok := lex().weekdays[p.w(i+1)]; ok {
+			return p.setClock(match{i: i, j: i + 2, typ: SET, val: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd))}), true
+		}
+		return match{}, false
 	case "كل":
 	default:
 		return match{}, false
 	}
+	m, ok := p.everyAt(i)
+	if !ok {
+		return match{}, false
+	}
+	return p.setClock(m), true
+}
+
+// setClock extends a set with the clock time that follows it: كل يوم
+// اثنين الساعة 4 مساءً → XXXX-WXX-1T16:00, كل صباح في الساعة 9 →
+// XXXX-XX-XXT09:00.
+func (p *parser) setClock(m match) match {
+	k := m.j
+	if p.wordIs(k, "في", "عند") {
+		k++
+	}
+	if k >= len(p.toks) || !(p.wordIs(k, "الساعه") || p.toks[k].kind == tNum || p.ordinalOK(k)) {
+		return m
+	}
+	c, ok := p.clockRule(k, p.w(k))
+	if !ok || !strings.Contains(c.val+c.rel, "T") {
+		return m
+	}
+	v := c.val + c.rel
+	clock := v[strings.Index(v, "T"):]
+	switch {
+	case strings.HasPrefix(m.val, "XXXX-WXX-"):
+		m.val = m.val[:len("XXXX-WXX-1")] + clock
+	case m.val == "P1D" || strings.HasPrefix(m.val, "XXXX-XX-XXT"):
+		if strings.HasSuffix(m.val, "TEV") || strings.HasSuffix(m.val, "TNI") {
+			if h, err := strconv.Atoi(clock[1:3]); err == nil && h < 12 && h >= 5 {
+				clock = fmt.Sprintf("T%02d%s", h+12, clock[3:])
+			}
+		}
+		m.val = "XXXX-XX-XX" + clock
+	default:
+		return m
+	}
+	m.j = c.j
+	return m
+}
+
+// everyAt reads كل + unit, weekday, part of day or number of units.
+func (p *parser) everyAt(i int) (match, bool) {
 	k := i + 1
 	if p.wordIs(k, "يوم") {
 		if wd, ok := lex().weekdays[p.w(k+1)]; ok {
@@ -272,8 +333,11 @@ func (p *parser) setRule(i int, w0 string) (match, bool) {
 	if p.wordIs(k, "صباح") {
 		return match{i: i, j: k + 1, typ: SET, val: "XXXX-XX-XXTMO"}, true
 	}
-	if p.wordIs(k, "مساء", "ليله") {
+	if p.wordIs(k, "مساء") {
 		return match{i: i, j: k + 1, typ: SET, val: "XXXX-XX-XXTEV"}, true
+	}
+	if p.wordIs(k, "ليله", "ليل") {
+		return match{i: i, j: k + 1, typ: SET, val: "XXXX-XX-XXTNI"}, true
 	}
 	if du, ok := durUnits[p.w(k)]; ok && du.count >= 1 {
 		return match{i: i, j: k + 1, typ: SET, val: durValue(float64(du.count), du)}, true
@@ -297,41 +361,64 @@ func (p *parser) nowRule(i int, w0 string) (match, bool) {
 	return match{}, false
 }
 
-// holidays with a fixed Hijri date (source: the Arabic Wikipedia articles
-// on each feast) and with a fixed Gregorian date.
-var hijriHolidays = map[[2]string][2]int{
-	{"عيد", "الفطر"}:   {10, 1},
-	{"عيد", "الاضحي"}:  {12, 10},
-	{"يوم", "عرفه"}:    {12, 9},
-	{"المولد", "النبوي"}: {3, 12},
+// holiday is one entry of lexicon/holidays.txt.
+type holiday struct {
+	words    []string // folded words of the name
+	calendar string
+	month    int
+	day      int
 }
 
-// holidayRule: عيد الفطر, عيد الأضحى, رأس السنة الهجرية, عيد الميلاد, each
-// with an optional year, resolved to the occurrence in that Gregorian year
-// (the publication year when none is written).
-func (p *parser) holidayRule(i int, w0 string) (match, bool) {
-	var hm, hd int
-	j := i + 2
-	isHijri := true
-	gm, gd := 0, 0
-	if hd2, ok := hijriHolidays[[2]string{w0, p.w(i + 1)}]; ok {
-		hm, hd = hd2[0], hd2[1]
-	} else if w0 == "راس" && p.wordIs(i+1, "السنه") && p.wordIs(i+2, "الهجريه") {
-		hm, hd, j = 1, 1, i+3
-	} else if w0 == "راس" && p.wordIs(i+1, "السنه") && p.wordIs(i+2, "الميلاديه") {
-		isHijri, gm, gd, j = false, 1, 1, i+3
-	} else if w0 == "عيد" && p.wordIs(i+1, "الفصح") {
-		isHijri, gm, gd = false, -1, -1
-	} else if w0 == "عيد" && p.wordIs(i+1, "الميلاد") {
-		isHijri, gm, gd = false, 12, 25
-		if p.wordIs(j, "المجيد") {
-			j++
+// holidays returns the feasts by their first folded word, longest names
+// first.
+var holidays = sync.OnceValue(func() map[string][]holiday {
+	m := map[string][]holiday{}
+	must(readTable("lexicon/holidays.txt", 4, func(f []string) error {
+		mo, err := strconv.Atoi(f[2])
+		if err != nil {
+			return err
 		}
-	} else {
+		d, err := strconv.Atoi(f[3])
+		if err != nil {
+			return err
+		}
+		w := strings.Fields(fold(f[0]))
+		m[w[0]] = append(m[w[0]], holiday{w, f[1], mo, d})
+		return nil
+	}))
+	for k := range m {
+		sort.Slice(m[k], func(a, b int) bool { return len(m[k][a].words) > len(m[k][b].words) })
+	}
+	return m
+})
+
+// holidayRule: عيد الفطر, عيد الأضحى 2013, رأس السنة الهجرية, عيد الميلاد,
+// يوم الأرض, with an optional year, resolved to the occurrence in that
+// Gregorian year (the publication year when none is written).
+func (p *parser) holidayRule(i int, w0 string) (match, bool) {
+	var h holiday
+	found := false
+	for _, c := range holidays()[w0] {
+		ok := true
+		for k, w := range c.words[1:] {
+			if p.w(i+1+k) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			h, found = c, true
+			break
+		}
+	}
+	if !found {
 		return match{}, false
 	}
+	j := i + len(h.words)
 	year := 0
 	if y, k, _, ok := p.yearAfter(j); ok && y >= 1900 {
+		year, j = y, k
+	} else if y, k, ok := p.yearExprAt(j); ok && (p.wordIs(j, "هذا", "هذه", "لعام") || unitGrain[p.w(j)] == gYear) {
 		year, j = y, k
 	}
 	m := match{i: i, j: j, typ: DATE, grain: gDay}
@@ -342,28 +429,36 @@ func (p *parser) holidayRule(i int, w0 string) (match, bool) {
 		}
 		year = p.anchor.Year()
 	}
-	if !isHijri {
-		if gm < 0 {
-			e := easter(year)
-			gm, gd = int(e.Month()), e.Day()
+	var d time.Time
+	switch h.calendar {
+	case "gregorian":
+		d = dateOf(year, h.month, h.day)
+	case "easter":
+		d = easter(year)
+	case "nthweekday":
+		wd := h.day % 10
+		if wd == 7 {
+			wd = 0
 		}
-		m.y, m.m, m.d = year, gm, gd
-		m.val = fmt.Sprintf("%04d-%02d-%02d", year, gm, gd)
-		return m, true
-	}
-	h, err := hijriOf(dateOf(year, 1, 1))
-	if err != nil {
-		m.reason = err.Error()
-		return m, true
-	}
-	for _, hy := range []int{h, h + 1} {
-		g, err := hijriToGregorian(hy, hm, hd)
-		if err == nil && g.Year() == year {
-			m.y, m.m, m.d = g.Year(), int(g.Month()), g.Day()
-			m.val = g.Format("2006-01-02")
+		d, _ = nthWeekday(year, h.month, wd, h.day/10)
+	default:
+		hy, err := hijriOf(dateOf(year, 1, 1))
+		if err != nil {
+			m.reason = err.Error()
+			return m, true
+		}
+		for _, y := range []int{hy, hy + 1} {
+			if g, err := hijriToGregorian(y, h.month, h.day); err == nil && g.Year() == year {
+				d = g
+				break
+			}
+		}
+		if d.IsZero() {
+			m.reason = "holiday not found in that year"
 			return m, true
 		}
 	}
-	m.reason = "holiday not found in that year"
+	m.y, m.m, m.d = d.Year(), int(d.Month()), d.Day()
+	m.val = d.Format("2006-01-02")
 	return m, true
 }

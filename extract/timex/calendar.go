@@ -65,6 +65,9 @@ func (p *parser) anyMonthAt(k int) (mo, j int, rel bool, off int, ok bool) {
 		}
 		return 0, k, false, 0, false
 	}
+	if w == "هذا" && p.wordIs(k+1, "الشهر") {
+		return 0, k + 2, true, 0, true
+	}
 	if w == "الشهر" {
 		if m, j, ok := p.monthNumAt(k+1, true); ok {
 			return m, j, false, 0, true
@@ -224,6 +227,12 @@ func (p *parser) dayOfMonthRule(i int, w0 string) (match, bool) {
 		return match{}, false
 	}
 	y, mo, j, ok := p.monthYearAfterAny(i, k)
+	if !ok && week && n > 0 {
+		// الأسبوع الثالث من عام 2027: an ISO week of the year
+		if yy, j2, ok2 := p.yearExprAt(k); ok2 {
+			return match{i: i, j: j2, typ: DATE, grain: gWeek, val: fmt.Sprintf("%04d-W%02d", yy, n)}, true
+		}
+	}
 	if !ok {
 		return match{}, false
 	}

@@ -1,0 +1,68 @@
+package entity
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/arabic"
+)
+
+// TestCases runs the recognition and linking cases of testdata/cases.tsv.
+func TestCases(t *testing.T) {
+	f, err := os.Open("testdata/cases.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := readTSV(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRecognizer(t)
+	for _, row := range rows {
+		text := row[0]
+		want := ""
+		if len(row) > 1 {
+			want = row[1]
+		}
+		t.Run(text, func(t *testing.T) {
+			doc := &marsad.Doc{Text: text}
+			if err := r.Annotate(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Entities {
+				got = append(got, e.Type+":"+e.Name)
+			}
+			var wantEnts []string
+			mentions := make(map[string][]string)
+			for _, w := range strings.Split(want, " ; ") {
+				if w = strings.TrimSpace(w); w == "" {
+					continue
+				}
+				name, ms, _ := strings.Cut(w, "=")
+				wantEnts = append(wantEnts, name)
+				if ms != "" {
+					mentions[name] = strings.Split(ms, "|")
+				}
+			}
+			if strings.Join(got, " ; ") != strings.Join(wantEnts, " ; ") {
+				t.Fatalf("entities\n got %q\nwant %q", got, wantEnts)
+			}
+			for _, e := range doc.Entities {
+				have := make(map[string]bool)
+				for _, m := range e.Mentions {
+					have[arabic.NormalizeString(m.Text, arabic.DisplayOptions())] = true
+				}
+				for _, m := range mentions[e.Type+":"+e.Name] {
+					if !have[m] {
+						t.Errorf("%s: mention %q not linked (have %v)", e.Name, m, keys(have))
+					}
+				}
+			}
+		})
+	}
+}
