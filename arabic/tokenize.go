@@ -310,57 +310,52 @@ func appendTokens(toks []Token, s string) []Token {
 // slow is true and nothing is appended.
 func scanArabic(sc scanner, i int, p *plan, buf *[]byte) (end int, norm, slow bool) {
 	s := sc.s
-	start := i
 	b0 := len(*buf)
 	writing := false
-	for i+1 < len(s) {
-		c := s[i]
-		if c < 0xD8 || c > 0xDB || s[i+1]&0xC0 != 0x80 {
+	run := i // start of the unchanged text not yet copied (when writing)
+	for i < len(s) {
+		// Fast path: two-byte characters of U+0600–U+06FF.
+		for i+1 < len(s) {
+			c := s[i]
+			if c < 0xD8 || c > 0xDB || s[i+1]&0xC0 != 0x80 {
+				break
+			}
+			k := int(c-0xD8)<<6 | int(s[i+1]&0x3F)
+			switch p.word[k] {
+			case wordKeep:
+			case wordDrop:
+				*buf = append(*buf, s[run:i]...)
+				writing, run = true, i+2
+			case wordReplace:
+				e := &p.arabic[k]
+				*buf = append(append(*buf, s[run:i]...), e.out[:e.n]...)
+				writing, run = true, i+2
+			case wordSlow:
+				slow = true
+			default:
+				goto done
+			}
+			i += 2
+		}
+		// A character outside the block that continues the word (a mark,
+		// ZWNJ, a letter of the supplements) takes the general path.
+		if i >= len(s) {
 			break
 		}
-		k := int(c-0xD8)<<6 | int(s[i+1]&0x3F)
-		switch p.word[k] {
-		case wordKeep:
-			if writing {
-				*buf = append(*buf, c, s[i+1])
-			}
-		case wordDrop:
-			if !writing {
-				*buf = append(*buf, s[start:i]...)
-				writing = true
-			}
-		case wordReplace:
-			if !writing {
-				*buf = append(*buf, s[start:i]...)
-				writing = true
-			}
-			e := &p.arabic[k]
-			*buf = append(*buf, e.out[:e.n]...)
-		case wordSlow:
-			slow = true
-		default:
-			goto done
-		}
-		i += 2
-	}
-	// Characters outside U+0600–U+06FF that continue the word (marks,
-	// ZWNJ, letters of the supplements) take the general path.
-	for i < len(s) {
 		_, size, cl := sc.at(i)
 		if cl != cArabic && cl != cMark {
 			break
 		}
 		slow = true
 		i += size
-		// back to the fast loop for the rest of the word
-		if j, _, sl := scanArabic(sc, i, p, buf); j > i || sl {
-			i = j
-		}
 	}
 done:
 	if slow {
 		*buf = (*buf)[:b0]
 		return i, false, true
+	}
+	if writing {
+		*buf = append(*buf, s[run:i]...)
 	}
 	return i, writing, false
 }

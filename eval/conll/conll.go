@@ -257,9 +257,11 @@ func (r *Report) typ(t string) *Counts {
 	return c
 }
 
-// String formats the report as a table: one row per type, then micro.
+// String formats the report: a summary line (micro-F1, precision,
+// recall), then a table with one row per type and the micro row.
 func (r *Report) String() string {
 	var b strings.Builder
+	fmt.Fprintf(&b, "micro-F1 %.4f (precision %.4f, recall %.4f)\n", r.Micro.F1(), r.Micro.Precision(), r.Micro.Recall())
 	fmt.Fprintf(&b, "%-6s %6s %6s %6s %9s %9s %9s\n", "type", "tp", "fp", "fn", "precision", "recall", "f1")
 	types := make([]string, 0, len(r.Types))
 	for t := range r.Types {

@@ -139,6 +139,7 @@ func (a *analysis) lamLam(c cand) bool {
 // with harakat removed and, after لل, the article restored.
 func (a *analysis) displayName(c cand, m marsad.Mention) string {
 	name := arabic.NormalizeString(m.Text, arabic.DisplayOptions())
+	name = strings.TrimSpace(strings.NewReplacer("#", "", "_", " ").Replace(name)) // hashtags
 	if a.lamLam(c) {
 		name = "ا" + name
 	}

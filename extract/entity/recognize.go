@@ -479,6 +479,10 @@ func (a *analysis) titleAt(i int) (int, int, bool) {
 					break
 				}
 			}
+			if ok && L == 1 && definite(w.forms[f].s) && i > 0 && a.words[i-1].adj &&
+				definite(a.words[i-1].norm) && !a.lx.stop[a.words[i-1].norm] {
+				ok = false // المكتب الإعلامي: an adjective after a definite noun
+			}
 			if ok {
 				return i + L, w.forms[f].skip, true
 			}
