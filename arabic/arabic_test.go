@@ -228,3 +228,20 @@ func TestSeedHardCases(t *testing.T) {
 		t.Errorf("Tokenize seed cases\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestSearchTermsMatchAnalyze(t *testing.T) {
+	// SearchTerms (with its per-text memo) gives the stems of Analyze.
+	for _, row := range readTSV(t, "testdata/tokenize.tsv", 2) {
+		in := unescape(t, row.fields[0])
+		in = in + " " + in // repeated words go through the memo
+		var want []string
+		for _, a := range Analyze(in) {
+			if a.Stem != "" {
+				want = append(want, a.Stem)
+			}
+		}
+		if got := SearchTerms(in); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("line %d: SearchTerms = %q, Analyze stems = %q", row.line, got, want)
+		}
+	}
+}

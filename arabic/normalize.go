@@ -184,52 +184,8 @@ const (
 	flagCompat                           // not NFKC-normal on its own
 )
 
-// arabicBlockFlags is the flag table for U+0600–U+06FF, the hot path.
-var arabicBlockFlags = func() (t [256]runeFlags) {
-	var buf [4]byte
-	for i := range t {
-		r := rune(0x0600 + i)
-		n := utf8.EncodeRune(buf[:], r)
-		if norm.NFKC.Properties(buf[:n]).CCC() != 0 {
-			t[i] |= flagNonStarter
-		}
-		if !norm.NFKC.IsNormal(buf[:n]) {
-			t[i] |= flagCompat
-		}
-	}
-	return t
-}()
-
-// bmpFlags is the flag table for the Basic Multilingual Plane, built once.
-var bmpFlags = sync.OnceValue(func() *[0x10000]runeFlags {
-	var t [0x10000]runeFlags
-	var buf [4]byte
-	for r := rune(0x80); r < 0x10000; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
-		}
-		n := utf8.EncodeRune(buf[:], r)
-		p := norm.NFKC.Properties(buf[:n])
-		if p.CCC() != 0 {
-			t[r] |= flagNonStarter
-		}
-		if !norm.NFKC.IsNormal(buf[:n]) {
-			t[r] |= flagCompat
-		}
-	}
-	return &t
-})
-
-func flagsOf(r rune) runeFlags {
-	if r < 0x80 {
-		return 0
-	}
-	if r >= 0x0600 && r <= 0x06FF {
-		return arabicBlockFlags[r-0x0600]
-	}
-	if r < 0x10000 {
-		return bmpFlags()[r]
-	}
+// computeFlags asks the Unicode tables for the properties of r.
+func computeFlags(r rune) runeFlags {
 	var buf [4]byte
 	n := utf8.EncodeRune(buf[:], r)
 	var f runeFlags
@@ -240,6 +196,33 @@ func flagsOf(r rune) runeFlags {
 		f |= flagCompat
 	}
 	return f
+}
+
+// twoByteFlags is the flag table for U+0080–U+07FF (Latin supplements,
+// combining diacritics, Arabic), computed at init; other runes are looked
+// up when met.
+var twoByteFlags = func() (t [0x800]runeFlags) {
+	for r := rune(0x80); r < 0x800; r++ {
+		t[r] = computeFlags(r)
+	}
+	return t
+}()
+
+// arabicBlockFlags is the part of twoByteFlags for U+0600–U+06FF.
+var arabicBlockFlags = func() (t [256]runeFlags) {
+	copy(t[:], twoByteFlags[0x600:0x700])
+	return t
+}()
+
+// flagsOf returns the normalizer's flags for r.
+func flagsOf(r rune) runeFlags {
+	if r < 0x800 {
+		if r < 0x80 {
+			return 0
+		}
+		return twoByteFlags[r]
+	}
+	return computeFlags(r)
 }
 
 // isHaraka reports whether r is one of the marks removed by StripHarakat.

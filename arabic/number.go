@@ -3,6 +3,7 @@ package arabic
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -182,6 +183,7 @@ func NumberWords(tokens []Token) []Number {
 			i++
 			continue
 		}
+		n = decimalWord(tokens, n)
 		out = append(out, n)
 		i = n.LastTok + 1
 	}
@@ -235,9 +237,9 @@ func parseNumberAt(toks []Token, i int) (Number, bool) {
 		if nt := next(j + 1); isBareTen(nt) {
 			v += 10
 			j++
-		} else if nt.ok && nt.conj && nt.w.kind == nkCard && isTens(nt.w.value) {
+		} else if nt, jn := numAt(toks, j+1); nt.ok && nt.conj && nt.w.kind == nkCard && isTens(nt.w.value) {
 			v += nt.w.value
-			j++
+			j = jn
 		} else if first.w.kind == nkOrdTeen {
 			return Number{}, false
 		}
@@ -246,10 +248,21 @@ func parseNumberAt(toks []Token, i int) (Number, bool) {
 	case nkTeen:
 		if nt := next(i + 1); isBareTen(nt) {
 			n.Value, n.LastTok, n.End = first.w.value+10, i+1, toks[i+1].End
+			if first.article {
+				n.Ordinal = true // الأحد عشر, الاثنا عشر: the eleventh, the twelfth
+				return n, true
+			}
 			return continueCardinal(toks, n)
 		}
 		return Number{}, false
 	case nkCard:
+		if first.article && first.w.value >= 1 && first.w.value <= 9 {
+			// الواحد والعشرون, الخامسة و الثلاثين: ordinals
+			if nt, jn := numAt(toks, i+1); nt.ok && nt.conj && nt.article && nt.w.kind == nkCard && isTens(nt.w.value) {
+				n.Value, n.Ordinal, n.LastTok, n.End = first.w.value+nt.w.value, true, jn, toks[jn].End
+				return n, true
+			}
+		}
 		if first.article && isTens(first.w.value) {
 			v := first.w.value
 			// العشرون is an ordinal (القرن العشرين)
@@ -265,6 +278,30 @@ func parseNumberAt(toks []Token, i int) (Number, bool) {
 		return Number{}, false // آلاف alone means "thousands", not a value
 	}
 	return continueCardinal(toks, n)
+}
+
+// decimalWord extends n over "فاصلة" and a following whole number, the
+// spoken decimal point: واحد فاصلة خمسة = 1.5, 3 فاصلة 25 = 3.25.
+func decimalWord(toks []Token, n Number) Number {
+	j := n.LastTok + 1
+	if n.Ordinal || n.Fraction || j+1 >= len(toks) || toks[j].Norm != "فاصله" || n.Value != float64(int64(n.Value)) {
+		return n
+	}
+	f, ok := parseNumberAt(toks, j+1)
+	if !ok || f.Ordinal || f.Fraction || f.Value != float64(int64(f.Value)) || f.Value < 0 {
+		return n
+	}
+	d := f.Value
+	for d >= 1 {
+		d /= 10
+	}
+	if t := toks[j+1]; t.Kind == KindNumber && f.LastTok == j+1 && strings.Trim(t.Norm, "0123456789") == "" {
+		// digits keep their leading zeros: 3 فاصلة 05 = 3.05
+		d = f.Value / math.Pow(10, float64(len(t.Norm)))
+	}
+	n.Value += d
+	n.LastTok, n.End = f.LastTok, f.End
+	return n
 }
 
 // place bits for a cardinal group below 1000.
@@ -303,11 +340,12 @@ func continueCardinal(toks []Token, n Number) (Number, bool) {
 	}
 	last := n.LastTok
 	for ; j < len(toks); j++ {
-		nt := lookupNum(toks[j])
+		nt, jw := numAt(toks, j)
 		if !nt.ok {
 			break
 		}
 		first := j == n.FirstTok
+		j = jw
 		if !first && nt.article {
 			break
 		}
@@ -325,6 +363,13 @@ func continueCardinal(toks []Token, n Number) (Number, bool) {
 				if w.value == 10 && group >= 1 && group <= 9 && places == placeUnits && isBareTen(nt) {
 					group += 10
 					places = placeUnits | placeTens
+					last = j
+					continue
+				}
+				if places == placeHundreds && w.value >= 1 && w.value < 100 && !nt.article {
+					// متين تلاتة وستين (colloquial: no و after the hundreds)
+					group += w.value
+					places |= placeOf(w.value)
 					last = j
 					continue
 				}
@@ -439,6 +484,25 @@ done:
 	return n, true
 }
 
+// numAt looks up the number word at toks[j]. A detached conjunction (the
+// token "و" alone, as in "ثلاث و ثلاثون") followed by a number word counts
+// as that word with the conjunction. It also returns the index of the
+// word's token.
+func numAt(toks []Token, j int) (numTok, int) {
+	if j >= len(toks) {
+		return numTok{}, j
+	}
+	if t := &toks[j]; t.Kind == KindArabic && t.Norm == "و" && j+1 < len(toks) {
+		nt := lookupNum(toks[j+1])
+		if nt.ok && !nt.conj {
+			nt.conj = true
+			return nt, j + 1
+		}
+		return numTok{}, j
+	}
+	return lookupNum(toks[j]), j
+}
+
 func lookupNumAt(toks []Token, j int) numTok {
 	if j < len(toks) {
 		return lookupNum(toks[j])
@@ -479,6 +543,9 @@ func ParseNumber(s string) (float64, bool) {
 		}
 	}
 	t := string(b)
+	if t[0] == '.' && dots == 1 && commas == 0 && len(t) > 1 {
+		t = "0" + t // .77
+	}
 	if t[0] == ',' || t[0] == '.' || t[len(t)-1] == ',' || t[len(t)-1] == '.' {
 		return 0, false
 	}

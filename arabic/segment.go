@@ -3,7 +3,6 @@ package arabic
 import (
 	_ "embed"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -42,8 +41,8 @@ type Morpheme struct {
 var protectedData string
 
 // protectedWords is the set of search-normalized words that segmentation
-// and stemming leave whole (see data/protected.txt).
-var protectedWords = sync.OnceValue(func() *wordSet {
+// and stemming leave whole (see data/protected.txt), built at init.
+var protectedWords = func() *wordSet {
 	var words []string
 	for line := range strings.Lines(protectedData) {
 		line = strings.TrimSpace(line)
@@ -53,13 +52,13 @@ var protectedWords = sync.OnceValue(func() *wordSet {
 		words = append(words, NormalizeString(line, SearchOptions()))
 	}
 	return newWordSet(words)
-})
+}()
 
 // IsProtected reports whether word (in any spelling) is on the protected
 // list: a word whose first or last letters look like clitics but are not
 // (بغداد, لبنان, الله, الذين, وزير …).
 func IsProtected(word string) bool {
-	return protectedWords().has(NormalizeString(word, SearchOptions()))
+	return protectedWords.has(NormalizeString(word, SearchOptions()))
 }
 
 // particles take pronoun suffixes although they are shorter than three
@@ -198,7 +197,7 @@ func (w *wordLetters) key(i, j int) []byte { return w.kb[w.ko[i]:w.ko[j]] }
 // protected reports whether letters [i, j) form a protected word.
 func (w *wordLetters) protected(i, j int) bool {
 	if j != w.n {
-		return protectedWords().hasBytes(w.key(i, j))
+		return protectedWords.hasBytes(w.key(i, j))
 	}
 	switch w.tail[i] {
 	case 1:
@@ -206,7 +205,7 @@ func (w *wordLetters) protected(i, j int) bool {
 	case -1:
 		return false
 	}
-	ok := protectedWords().hasBytes(w.key(i, j))
+	ok := protectedWords.hasBytes(w.key(i, j))
 	w.tail[i] = -1
 	if ok {
 		w.tail[i] = 1
@@ -219,7 +218,7 @@ func (w *wordLetters) protected(i, j int) bool {
 func (w *wordLetters) particle(i, j int) bool { return particles.hasBytes(w.key(i, j)) }
 
 func isProtectedKey(k string) bool {
-	return protectedWords().has(k)
+	return protectedWords.has(k)
 }
 
 // suffix is a pronoun enclitic: its letters and its text.
@@ -533,7 +532,7 @@ func (w *wordLetters) protectedBase(p int) int {
 			var buf [maxLetters * 2]byte
 			k := copy(buf[:], w.key(p, q))
 			buf[k-2], buf[k-1] = 0xD9, 0x87 // ه
-			if protectedWords().hasBytes(buf[:k]) {
+			if protectedWords.hasBytes(buf[:k]) {
 				return q
 			}
 		}

@@ -171,7 +171,8 @@ var asciiClass = func() (t [utf8.RuneSelf]class) {
 //   - A hyphen is punctuation: "السورية-العراقية" is word, punct, word, so
 //     each part can be matched and segmented on its own.
 //   - A number is a run of digits (ASCII, Arabic-Indic or Persian) with
-//     single separators , . ٫ ٬ between digits: 2500, 2,500, 2.5, ٢٥٠٠.
+//     single separators , . ٫ ٬ between digits: 2500, 2,500, 2.5, ٢٥٠٠;
+//     a decimal point may lead when nothing word-like precedes it (.77).
 //   - A Latin word may contain an apostrophe or a hyphen between letters
 //     and digits after letters (don't, COVID-19 is "COVID", "-", "19").
 //   - URLs start with a scheme (http:, https:, ftp:) or "www." and run to
@@ -265,6 +266,13 @@ func appendTokens(toks []Token, s string) []Token {
 			add(i, i+size, KindQuote)
 			i += size
 		case cPunct:
+			if (r == '.' || r == 0x066B) && startsNumber(sc, i, size) {
+				// .77, ٫٧٧: a number with a leading decimal point
+				j := scanNumber(sc, i)
+				add(i, j, KindNumber)
+				i = j
+				continue
+			}
 			if r == '#' {
 				if j := scanHashtag(sc, i+1); j > i+1 {
 					add(i, j, KindHashtag)
@@ -358,6 +366,20 @@ done:
 		*buf = append(*buf, s[run:i]...)
 	}
 	return i, writing, false
+}
+
+// startsNumber reports whether the decimal point at s[i] begins a number:
+// a digit follows, and, for ".", no digit, letter or mark comes right
+// before it (a period after a word ends the sentence).
+func startsNumber(sc scanner, i, size int) bool {
+	if _, _, cl := sc.at(i + size); cl != cDigit {
+		return false
+	}
+	if i == 0 || sc.s[i] != '.' {
+		return true // ٫ is only ever a decimal separator
+	}
+	r, _ := utf8.DecodeLastRuneInString(sc.s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '.'
 }
 
 func isNumSep(r rune) bool { return r == ',' || r == '.' || r == 0x066B || r == 0x066C }

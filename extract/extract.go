@@ -57,6 +57,10 @@ func (p *Pipeline) Run(ctx context.Context, doc *marsad.Doc) error {
 	return nil
 }
 
+// Annotate runs the pipeline, so that a Pipeline is itself a
+// marsad.Annotator.
+func (p *Pipeline) Annotate(ctx context.Context, doc *marsad.Doc) error { return p.Run(ctx, doc) }
+
 // NewDoc builds the analyzed document of an article: the text is the title,
 // a blank line and the body (a body whose first line repeats the title has
 // already lost it in the reader), and sentences are split with the Arabic

@@ -116,6 +116,10 @@ type Options struct {
 	// tried in order, after compression and archives are unwrapped and
 	// before the built-in formats are sniffed.
 	Openers []Opener
+	// OpenURL, when set, opens inputs named by an http:// or https:// URL
+	// (a feed, say) in Walk; without it such inputs are reported as
+	// unreadable.
+	OpenURL func(ctx context.Context, url string) (Reader, error)
 }
 
 func (o Options) maxRecord() int {

@@ -57,6 +57,20 @@ func (w *walker) Next(ctx context.Context) (marsad.Article, error) {
 		}
 		p := w.pending[0]
 		w.pending = w.pending[1:]
+		if isURL(p) {
+			if w.opts.OpenURL == nil {
+				return marsad.Article{}, &RecordError{Origin: p, Err: errors.New("URLs are not supported here")}
+			}
+			r, err := w.opts.OpenURL(ctx, p)
+			if err != nil {
+				if ctx.Err() != nil {
+					return marsad.Article{}, err
+				}
+				return marsad.Article{}, asRecordError(err, p)
+			}
+			w.cur, w.curPath = r, p
+			continue
+		}
 		if p != "-" {
 			fi, err := os.Stat(p)
 			if err != nil {
@@ -125,4 +139,9 @@ func (w *walker) Close() error {
 	w.closeCur()
 	w.pending = nil
 	return nil
+}
+
+// isURL reports whether an input names an http(s) URL rather than a file.
+func isURL(p string) bool {
+	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")
 }

@@ -51,6 +51,22 @@ func TestQuality(t *testing.T) {
 	t.Logf("%d queries: marsad MRR %.3f nDCG@10 %.3f | bleve MRR %.3f nDCG@10 %.3f", len(js), m.mrr, m.ndcg, b.mrr, b.ndcg)
 }
 
+// TestLatency measures search latency on the indexes BenchmarkArchive
+// left in MARSAD_BENCH_DIR, with the benchmark's queries.
+func TestLatency(t *testing.T) {
+	dir := os.Getenv("MARSAD_BENCH_DIR")
+	if dir == "" {
+		t.Skip("set MARSAD_BENCH_DIR to a directory BenchmarkArchive filled")
+	}
+	c := loadCorpus(t, envInt("MARSAD_BENCH_LIMIT"))
+	db, bl := openKept(t, dir)
+	qs := latencyQueries(c)
+	l := measureLatency(t, db, bl, qs)
+	t.Logf("%d queries: marsad p50 %.2f ms p99 %.2f ms | with facets p50 %.2f ms p99 %.2f ms | bleve p50 %.2f ms p99 %.2f ms",
+		len(qs), ms(percentile(l.marsad, 50)), ms(percentile(l.marsad, 99)), ms(percentile(l.facets, 50)),
+		ms(percentile(l.facets, 99)), ms(percentile(l.bleve, 50)), ms(percentile(l.bleve, 99)))
+}
+
 // TestPool prints, for every query of testdata/judgments.tsv, the pooled
 // candidates to judge: the distinct texts in the top 10 of Marsad and of
 // bleve, in a shuffled-by-id order and without saying which system found

@@ -45,6 +45,10 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"extract facts from articles and print them as JSON", runExtract},
 		"analyze": {"show tokens, normalized forms, segments and stems of a text", runAnalyze},
+		"ingest":  {"read sources, extract facts and store them in the archive", runIngest},
+		"search":  {"search the archive (Arabic-aware full text, filters, facets)", runSearch},
+		"dupes":   {"list groups of articles that carry the same story", runDupes},
+		"quotes":  {"list what a person or body said over time, from the archive", runQuotes},
 		"eval":    {"score an extractor against a gold set (times, ner, entities, quotes)", runEval},
 		"lexicon": {"manage entity lexicons (import-geonames)", runLexicon},
 	}

@@ -102,7 +102,6 @@ type Lexicon struct {
 	common    map[string]bool
 	ambiguous map[string]bool  // normalized alias text
 	surnames  map[string]int32 // normalized last token of a lexicon person → entity (-1 if several)
-	maxTitle  int
 	// class tells, for a word form, which rules it may trigger, so that
 	// most words need one lookup per reading.
 	class map[string]wordClass
@@ -221,7 +220,6 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 					continue
 				}
 				lx.titles[t[0]] = append(lx.titles[t[0]], t[1:])
-				lx.maxTitle = max(lx.maxTitle, len(t))
 			}
 		case fileCues:
 			for _, r := range f.rows {

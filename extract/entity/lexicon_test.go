@@ -65,3 +65,14 @@ func TestBadLexicon(t *testing.T) {
 		t.Error("missing lexicon dir: no error")
 	}
 }
+
+// TestGivenNamesNotStopWords checks that no given name folds to a stop
+// word (آن and إن both normalize to ان).
+func TestGivenNamesNotStopWords(t *testing.T) {
+	lx := testRecognizer(t).Lexicon()
+	for g := range lx.given {
+		if lx.stop[g] {
+			t.Errorf("given name %q is also a stop word", g)
+		}
+	}
+}

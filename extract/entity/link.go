@@ -139,7 +139,17 @@ func (a *analysis) lamLam(c cand) bool {
 // with harakat removed and, after لل, the article restored.
 func (a *analysis) displayName(c cand, m marsad.Mention) string {
 	name := arabic.NormalizeString(m.Text, arabic.DisplayOptions())
-	name = strings.TrimSpace(strings.NewReplacer("#", "", "_", " ").Replace(name)) // hashtags
+	if strings.ContainsAny(name, "#_") { // hashtags: #حسين_فهمي
+		name = strings.TrimSpace(strings.Map(func(r rune) rune {
+			switch r {
+			case '#':
+				return -1
+			case '_':
+				return ' '
+			}
+			return r
+		}, name))
+	}
 	if a.lamLam(c) {
 		name = "ا" + name
 	}
@@ -194,13 +204,19 @@ func (l *linker) mergePartialPersons() {
 		if short.typ != marsad.PER || len(short.toks) != 1 || len(short.mentions) == 0 {
 			continue
 		}
+		s := short.toks[0]
+		_, given := l.a.lx.given[s]
 		var target *cluster
 		n := 0
 		for _, long := range l.clusters {
 			if long == short || long.typ != marsad.PER || len(long.toks) < 2 || len(long.mentions) == 0 {
 				continue
 			}
-			if long.toks[len(long.toks)-1] == short.toks[0] {
+			last := len(long.toks) - 1
+			// A family name ends the full name (الكاظمي); a given name
+			// starts it (الملك سلمان → سلمان بن عبد العزيز). The word after
+			// بن is a father's name, not a family name.
+			if (long.toks[last] == s && !sonOf[long.toks[last-1]]) || (given && long.toks[0] == s) {
 				target = long
 				n++
 			}
@@ -227,7 +243,7 @@ func (l *linker) propagateSurnames() {
 			continue
 		}
 		s := cl.toks[len(cl.toks)-1]
-		if runeLen(s) < 3 || a.lx.stop[s] || a.lx.common[s] || a.lx.demonyms[s] {
+		if runeLen(s) < 3 || a.lx.stop[s] || a.lx.common[s] || a.lx.demonyms[s] || sonOf[cl.toks[len(cl.toks)-2]] {
 			continue
 		}
 		if old, ok := surname[s]; ok && old != cl {

@@ -35,7 +35,6 @@ type cand struct {
 	ent    int32   // lexicon entity, -1 for rule-found names
 	alts   []int32 // homonyms of ent (same written form)
 	amb    bool    // lexicon alias that is also a common word
-	byName bool    // matched the canonical name, not an alias
 	role   string  // for people introduced by a title
 	rule   string  // which rule found it: lexicon, title, person, org, place, facility, fuzzy, …
 	roleOK bool    // a role-only mention (title without a name)
@@ -48,9 +47,10 @@ type analysis struct {
 	lx    *Lexicon
 	text  string
 	words []word
-	// lexState memoizes lexiconAt: 0 unknown, 1 no match, 2 lexRes holds it.
-	lexState []uint8
-	lexRes   []cand
+	// lexIdx memoizes lexiconAt: 0 not computed, -1 no match, k > 0 the
+	// match is lexHits[k-1].
+	lexIdx  []int32
+	lexHits []cand
 }
 
 // Normalized forms of words the rules test for.
@@ -62,6 +62,7 @@ var (
 	normCapital  = norm("عاصمة")
 	normDuwali   = norm("الدولي")
 	normDuwaliya = norm("الدولية")
+	normAli      = norm("علي")
 )
 
 // prepAla is the matching form of the preposition على, kept apart from
@@ -132,9 +133,9 @@ func newAnalysis(lx *Lexicon, text string) *analysis {
 		switch {
 		case t.Kind == arabic.KindLatin:
 			w.norm = strings.ToLower(t.Norm)
-		case t.Norm == "علي" && strings.HasSuffix(t.Text, "ى"):
-			// The preposition على folds to the name علي; keep them apart.
-			w.norm = prepAla
+		case strings.HasSuffix(t.Norm, normAli) && strings.HasSuffix(strings.TrimRightFunc(t.Text, isMark), "ى") && len(t.Norm) <= len(normAli)+2*len(waw):
+			// The preposition على (وعلى, فعلى) folds to the name علي; keep them apart.
+			w.norm = strings.TrimSuffix(t.Norm, normAli) + prepAla
 		}
 		w.readings()
 		for f := 0; f < w.nforms; f++ {
@@ -213,7 +214,11 @@ func normSet(words ...string) map[string]bool {
 }
 
 // qualifiers are words that may follow a title before the name.
-var qualifiers = normSet("السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "الجديد", "الجديده", "العام", "العامه", "الاعلي", "الاول", "الرسمي", "المساعد", "المكلف", "المنتخب", "الراحل", "الراحله", "المقال", "المستقيل", "الخاص", "الخاصه", "المنتهيه", "ولايته", "السوري")
+var qualifiers = normSet(
+	"السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "الجديد", "الجديده", "العام", "العامه",
+	"الاعلي", "الاول", "الرسمي", "المساعد", "المكلف", "المنتخب", "الراحل", "الراحله", "المقال",
+	"المستقيل", "الخاص", "الخاصه", "المنتهيه", "ولايته",
+)
 
 // pronounOrPlural reports whether a word ends like a noun with an attached
 // pronoun (رغبته, دخوله) or a sound plural (متعاملون), never a name.
@@ -263,9 +268,6 @@ func (a *analysis) genitive(k int) bool {
 // nameJoiners are words that bind the next word into a person's name.
 var nameJoiners = normSet("بن", "ابن", "بنت", "ابو", "ال", "عبد", "ام")
 
-// stopLike reports whether normalized s can never be part of a name.
-func (a *analysis) stopLike(s string) bool { return a.lx.stop[s] }
-
 // plain reports whether the word may be an unknown name word: not a stop
 // word, common word, demonym or cue.
 func (a *analysis) plain(k int) bool {
@@ -295,21 +297,21 @@ func (a *analysis) chain(i, j int) bool {
 // lexiconAt returns the longest lexicon phrase starting at word i. Results
 // are memoized: the rules ask about the same word many times.
 func (a *analysis) lexiconAt(i int) (cand, bool) {
-	if a.lexState == nil {
-		a.lexState = make([]uint8, len(a.words))
-		a.lexRes = make([]cand, len(a.words))
+	if a.lexIdx == nil {
+		a.lexIdx = make([]int32, len(a.words))
 	}
-	switch a.lexState[i] {
-	case 1:
+	switch k := a.lexIdx[i]; {
+	case k < 0:
 		return cand{ent: -1}, false
-	case 2:
-		return a.lexRes[i], true
+	case k > 0:
+		return a.lexHits[k-1], true
 	}
 	c, ok := a.lexiconAtUncached(i)
 	if ok {
-		a.lexState[i], a.lexRes[i] = 2, c
+		a.lexHits = append(a.lexHits, c)
+		a.lexIdx[i] = int32(len(a.lexHits))
 	} else {
-		a.lexState[i] = 1
+		a.lexIdx[i] = -1
 	}
 	return c, ok
 }
@@ -340,7 +342,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 				continue
 			}
 			best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
-				amb: p.amb, byName: !p.alias, rule: "lexicon"}
+				amb: p.amb, rule: "lexicon"}
 			found = true
 			// Homonyms: other entities with the same written form.
 			for _, q := range a.lx.byFirst[fm.s] {
@@ -659,8 +661,8 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			break // و starts a new clause (هادي العامري ويضم)
 		}
 		if definite(x) {
-			if a.lx.common[x] {
-				break
+			if a.lx.common[x] || (j-k >= 2 && !strings.HasSuffix(x, "ي") && !sonOf[prev] && !nameJoiners[prev]) {
+				break // هادي العامري, but not مهدي مبروك المختص
 			}
 			j++
 			break // a family name with ال ends the name
@@ -703,7 +705,11 @@ func (a *analysis) verbLike(s string) bool {
 // definiteHeads are organization heads that start a name even with the
 // article, when followed by at least two complements (الهيئة التنسيقية
 // للمقاومة العراقية).
-var definiteHeads = normSet("هيئه", "مجلس", "منظمه", "جبهه", "حزب", "اتحاد", "حركه", "لجنه", "محكمه", "مفوضيه", "جمعيه", "شركه", "مؤسسه", "موسسه", "وكاله", "ائتلاف", "تحالف", "بنك", "مصرف", "جامعه", "مركز", "معهد", "جماعه", "رابطه", "نقابه")
+var definiteHeads = normSet(
+	"هيئه", "مجلس", "منظمه", "جبهه", "حزب", "اتحاد", "حركه", "لجنه", "محكمه", "مفوضيه",
+	"جمعيه", "شركه", "مؤسسه", "موسسه", "وكاله", "ائتلاف", "تحالف", "بنك", "مصرف", "جامعه",
+	"مركز", "معهد", "جماعه", "رابطه", "نقابه",
+)
 
 // orgAt applies the organization-head rule at word i.
 func (a *analysis) orgAt(i int) (cand, bool) {
@@ -958,10 +964,18 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 }
 
 // reportVerbs introduce a speaker (normalized, without و/ف).
-var reportVerbs = normSet("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "صرح", "صرحت", "اشار", "اشارت", "تابع", "تابعت", "اعلن", "اعلنت", "اعتبر", "اعتبرت", "يري", "يقول", "تقول", "افاد", "افادت", "ذكر", "ذكرت", "ناشد", "حذرت", "طالب", "طالبت", "نفي", "نفت", "دعا", "دعت", "اعرب", "اعربت", "شدد", "شددت", "كتب", "كتبت", "راي", "رات")
+var reportVerbs = normSet(
+	"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "صرح", "صرحت", "اشار",
+	"اشارت", "تابع", "تابعت", "اعلن", "اعلنت", "اعتبر", "اعتبرت", "يري", "يقول", "تقول",
+	"افاد", "افادت", "ذكر", "ذكرت", "ناشد", "حذرت", "طالب", "طالبت", "نفي", "نفت", "دعا",
+	"دعت", "اعرب", "اعربت", "شدد", "شددت", "كتب", "كتبت", "راي", "رات",
+)
 
 // speechLinks may follow a speaker's name: إن, أن, في, أمس …
-var speechLinks = normSet("ان", "انه", "انها", "في", "امس", "اليوم", "لدي", "خلال", "بان", "بانه", "لوكاله", "للصحفيين")
+var speechLinks = normSet(
+	"ان", "انه", "انها", "في", "امس", "اليوم", "لدي", "خلال", "بان", "بانه", "لوكاله",
+	"للصحفيين",
+)
 
 // reportedAt finds an unknown one- or two-word name right after a
 // reporting verb and before إن/أن/في: وقالت هيرمان في ….

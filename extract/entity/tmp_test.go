@@ -19,6 +19,9 @@ func BenchmarkTmpShow(b *testing.B) {
 		r.Annotate(context.Background(), doc)
 		b.Logf("---- %s", strings.SplitN(texts[k], "\n", 2)[0])
 		for _, e := range doc.Entities {
+			if e.Type != "PER" && e.Type != "ORG" {
+				continue
+			}
 			var ms []string
 			for _, m := range e.Mentions {
 				ms = append(ms, m.Text)

@@ -346,7 +346,8 @@ func (p *parser) earlyLateRule(i int, w0 string) (match, bool) {
 	if !p.wordIs(k, "وقت") {
 		return match{}, false
 	}
-	mod := map[string]string{"مبكر": "START", "متاخر": "END"}[p.w(k+1)]
+	// في وقت لاحق من هذا الشهر: later in the unit, up to its end
+	mod := map[string]string{"مبكر": "START", "متاخر": "END", "لاحق": "END"}[p.w(k+1)]
 	if mod == "" {
 		return match{}, false
 	}

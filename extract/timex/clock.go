@@ -191,6 +191,11 @@ func (p *parser) clockRule(i int, w0 string) (match, bool) {
 		// السابعة إلا الربع غدا: an ordinal hour with its day; الثامنة
 		// والنصف: an ordinal hour with its minutes
 		_, dayOK := p.dayRefAfter(j)
+		if p.wordIs(j, "من") {
+			if _, _, isMonth := p.monthAt(j+1, p.w(j+1)); isMonth {
+				dayOK = false // الأول من أغسطس: a day of the month, not an hour
+			}
+		}
 		minutesOK := mi != 0 && strings.HasPrefix(p.w(k), "ال") && (strings.HasPrefix(p.w(j-1), "وال") || p.wordIs(j-1, "دقيقه", "دقائق"))
 		if k >= len(p.toks) || p.toks[k].kind != tWord || !dayOK && !minutesOK {
 			return match{}, false
@@ -403,6 +408,25 @@ func (p *parser) attach(m *match) bool {
 		if p.wordIs(k, "تمام") {
 			k++
 		}
+		c, ok := p.bareDayRule(k, p.w(k))
+		if ok && c.typ == DATE && p.toks[k].kind == tNum && p.numIsClock(k) && atoiTok(p.toks[k].norm) <= 12 {
+			// هذه الليلة في 7: after a part of day a bare number is an hour
+			c = match{i: k, j: k + 1, typ: TIME, val: fmt.Sprintf("T%02d:00", atoiTok(p.toks[k].norm))}
+		}
+		if ok && c.typ == TIME && k > m.j {
+			// هذا الصباح في السابعة, هذه الليلة في 7
+			cv := c.val + c.rel
+			if t := strings.Index(cv, "T"); t >= 0 && len(cv) >= t+6 {
+				part := m.val[strings.Index(m.val, "T")+1:]
+				clock := cv[t:]
+				if h, err := strconv.Atoi(clock[1:3]); err == nil && h < 12 && (part == "EV" || part == "AF" || part == "NI" && h >= 6) {
+					clock = fmt.Sprintf("T%02d%s", h+12, clock[3:])
+				}
+				m.val = m.val[:strings.Index(m.val, "T")] + clock
+				m.j = c.j
+			}
+			return true
+		}
 		if p.wordIs(k, "الساعه") {
 			if c, ok := p.clockRule(k, p.w(k)); ok {
 				part := m.val[strings.Index(m.val, "T")+1:]
@@ -422,6 +446,25 @@ func (p *parser) attach(m *match) bool {
 	k := m.j
 	if p.punct(k, "،,") || p.wordIs(k, "في", "عند", "علي", "نحو", "حوالي") {
 		k++
+	}
+	if p.wordIs(k, "تمام") && p.wordIs(k+1, "الساعه") {
+		k++ // غدا في تمام الساعة 9
+	}
+	if c, ok := p.bareDayRule(k, p.w(k)); ok && c.typ == TIME && k > m.j {
+		// 23 أكتوبر في السابعة
+		clock := c.val + c.rel
+		if t := strings.Index(clock, "T"); t >= 0 {
+			clock = clock[t:]
+		} else {
+			return true
+		}
+		m.typ, m.j = TIME, c.j
+		if m.val != "" {
+			m.val += clock
+		} else if m.rel != "" {
+			m.rel += clock
+		}
+		return true
 	}
 	if p.wordIs(k, "الساعه") || (k < len(p.toks) && p.toks[k].kind == tNum) || p.ordinalOK(k) {
 		if c, ok := p.clockRule(k, p.w(k)); ok && c.j > k {

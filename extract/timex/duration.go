@@ -99,6 +99,9 @@ func (p *parser) durationAt(i int, w0 string) (val string, u durUnit, n float64,
 		return "", du, 0, i, false
 	}
 	if w0 == "نصف" || w0 == "نص" {
+		if p.wordIs(i+1, "الساعه") {
+			return "PT30M", durUnits["ساعه"], 0.5, i + 2, true // نصف الساعة
+		}
 		if du, found := durUnits[p.w(i+1)]; found && du.count == 1 {
 			if du.letter == "H" && du.clock {
 				return "PT30M", du, 0.5, i + 2, true
@@ -149,6 +152,11 @@ func (p *parser) durationRule(i int, w0 string) (match, bool) {
 		if u, found := durUnits[p.w(i+1)]; !ok && found && u.count == 1 && !(i+2 < len(p.toks) && p.toks[i+2].kind == tNum) {
 			val, du, n, j, ok = durValue(1, u), u, 1, i+2, true
 		}
+		if ok {
+			if _, j2 := p.durCompound(j, val); j2 > j {
+				return match{}, false // قبل شهرين ويومين: the compound duration, with its signal outside
+			}
+		}
 		if ok && n == float64(int(n)) && !du.clock {
 			return p.agoMatch(i, j, du, int(n)), true
 		}
@@ -157,10 +165,19 @@ func (p *parser) durationRule(i int, w0 string) (match, bool) {
 		}
 		return match{}, false
 	}
+	if w0 == "اخر" && i+1 < len(p.toks) && p.toks[i+1].kind == tNum {
+		// آخر 3 سنوات: the last N units, as الأعوام الثلاثة الماضية
+		if val, _, _, j, ok := p.durationAt(i+1, p.w(i+1)); ok {
+			return match{i: i, j: j, typ: DURATION, val: val}, true
+		}
+	}
 	if w0 == "بعد" {
 		val, du, n, j, ok := p.durationAt(i+1, p.w(i+1))
 		if !ok || du.clock || n != float64(int(n)) {
 			return match{}, false
+		}
+		if _, j2 := p.durCompound(j, val); j2 > j {
+			return match{}, false // بعد يوم واحد وساعتين
 		}
 		if !(p.wordIs(j, "من") && p.wordIs(j+1, "الان", "اليوم")) && !p.future(i, j) {
 			// بعد ثلاث سنوات (من الهجوم): counted from an event, not from
@@ -217,10 +234,139 @@ func (p *parser) durationRule(i int, w0 string) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	compound := false
+	if v2, j2 := p.durCompound(j, val); j2 > j {
+		val, j, compound = v2, j2, true
+	}
+	if compound && p.wordIs(j, "من") && p.wordIs(j+1, "الان") {
+		// شهر و21 يوما من الآن: a date counted from the publication date
+		return p.offsetMatch(i, j+2, val), true
+	}
 	if pastWords[p.w(j)] || nextWords[p.w(j)] {
 		j++
 	}
 	return match{i: i, j: j, typ: DURATION, val: val}, true
+}
+
+// durCompound extends a duration ending at token j with the parts joined
+// to it: عام واحد و شهر و 21 يوما, يوم واحد وساعتين, 2 سنة 1 شهر 21 يوم.
+// It returns the combined value and the new end (j when nothing follows).
+func (p *parser) durCompound(j int, val string) (string, int) {
+	for range 4 {
+		k, w := j, p.w(j)
+		switch {
+		case w == "و":
+			k++
+			w = p.w(k)
+		case p.wc(j) != w:
+			w = p.wc(j) // وساعتين
+		case j < len(p.toks) && p.toks[j].kind == tNum:
+			// juxtaposed parts: 2 سنة 1 شهر
+		default:
+			return val, j
+		}
+		v2, j2, ok := "", k, false
+		if du, found := durUnits[w]; found && du.count == 1 && !isWeekday(p.w(k+1)) {
+			v2, j2, ok = durValue(1, du), k+1, true // و شهر
+			if p.wordIs(k+1, "واحد", "واحدا", "واحده") {
+				j2++
+			}
+		}
+		if vv, _, _, jj, ok2 := p.durationAt(k, w); ok2 && jj >= j2 {
+			v2, j2, ok = vv, jj, true
+		}
+		if !ok {
+			return val, j
+		}
+		sum, ok := addDur(val, v2)
+		if !ok {
+			return val, j
+		}
+		val, j = sum, j2
+	}
+	return val, j
+}
+
+// durOrder is the order of the parts of a TIMEX3 duration value.
+var durOrder = [...]string{"Y", "M", "W", "D", "TH", "TM", "TS"}
+
+// parseDur splits a TIMEX3 duration (P1Y2M, PT2H30M, P1DT2H) into its
+// parts keyed by durOrder.
+func parseDur(v string) (map[string]string, bool) {
+	if !strings.HasPrefix(v, "P") || strings.Contains(v, "X") {
+		return nil, false
+	}
+	out := map[string]string{}
+	num := ""
+	inTime := false
+	for _, r := range v[1:] {
+		switch {
+		case r == 'T':
+			inTime = true
+		case r >= '0' && r <= '9' || r == '.':
+			num += string(r)
+		default:
+			key := string(r)
+			if inTime {
+				key = "T" + key
+			}
+			if num == "" || out[key] != "" {
+				return nil, false
+			}
+			out[key] = num
+			num = ""
+		}
+	}
+	return out, num == "" && len(out) > 0
+}
+
+// addDur adds two durations whose parts do not overlap.
+func addDur(a, b string) (string, bool) {
+	pa, ok1 := parseDur(a)
+	pb, ok2 := parseDur(b)
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	for k, v := range pb {
+		if pa[k] != "" {
+			return "", false
+		}
+		pa[k] = v
+	}
+	var sb strings.Builder
+	sb.WriteString("P")
+	t := false
+	for _, k := range durOrder {
+		if pa[k] == "" {
+			continue
+		}
+		if strings.HasPrefix(k, "T") {
+			if !t {
+				sb.WriteString("T")
+				t = true
+			}
+			sb.WriteString(pa[k] + k[1:])
+			continue
+		}
+		sb.WriteString(pa[k] + k)
+	}
+	return sb.String(), true
+}
+
+// offsetMatch resolves a compound duration counted forward from the
+// publication date (شهر و21 يوما من الآن).
+func (p *parser) offsetMatch(i, j int, dur string) match {
+	m := match{i: i, j: j, typ: DATE, grain: gDay}
+	parts, _ := parseDur(dur)
+	n := func(k string) int { v, _ := strconv.Atoi(parts[k]); return v }
+	if !p.known {
+		m.rel = dur
+		return m
+	}
+	t := p.anchor.AddDate(n("Y"), n("M"), 7*n("W")+n("D"))
+	m.y, m.m, m.d = t.Year(), int(t.Month()), t.Day()
+	m.val = t.Format("2006-01-02")
+	return m
 }
 
 // agoMatch resolves "N units ago" against the publication date.

@@ -137,9 +137,13 @@ func (p *parser) at(i int) (match, bool) {
 		found = p.attach(&best)
 		// يوم before a weekday name stays outside the expression, as in
 		// the Arabic specs of Recognizers-Text
-		if best.i+1 < best.j && p.toks[best.i].norm == "يوم" && isWeekday(p.w(best.i+1)) && best.typ != SET {
-			best.i++
-			best.pre = 0
+		// (a date only: a weekday with a part of day or a clock time keeps
+		// it, يوم الثلاثاء في الصباح الباكر)
+		if best.i+1 < best.j && isWeekday(p.w(best.i+1)) && best.typ == DATE {
+			if p.toks[best.i].norm == "يوم" || strings.HasSuffix(p.toks[best.i].norm, "يوم") && best.pre > 0 {
+				best.i++
+				best.pre = 0
+			}
 		}
 	}
 	return best, found
@@ -183,6 +187,12 @@ func init() {
 		(*parser).throughoutRule,
 		(*parser).earlyLateRule,
 		(*parser).timeRangeRule,
+		(*parser).dayPartRule,
+		(*parser).weekThenDayRule,
+		(*parser).bareDayRule,
+		(*parser).minuteOffsetRule,
+		(*parser).weekOfRule,
+		(*parser).nextDayRule,
 	}
 }
 
@@ -237,7 +247,8 @@ var triggers = sync.OnceValue(func() map[string]bool {
 		السبعينات الثمانينات التسعينات العشرينات الثلاثينات الاربعينات الخمسينيات الستينيات السبعينيات الثمانينيات التسعينيات العشرينيات الثلاثينيات الاربعينيات
 		ثانيه ثوان ثواني دقيقه دقائق دقيقتين دقيقتان ساعات ساعتين ساعتان ايام يومين يومان يوما اسبوع اسابيع اسبوعين اسبوعان اسبوعا شهر اشهر شهور شهرين شهران شهرا
 		سنوات سنين سنتين سنتان اعوام عامين عامان عاما عقد عقود عقدين عقدا قرن قرون قرنين قرنا كل يوميا اسبوعيا شهريا سنويا
-		عيد راس الان حدود اكثر اقل بضع بضعه عده الصيف الشتاء الربيع الخريف صيف شتاء ربيع خريف الربع عطله طوال الامس وقت في من بين العقد العقدين الشهرين العامين الاسبوعين اليومين ايام الظهر الظهيره زهاء ثان ثالث رابع خامس اخير حاليا حالا شهر منذ بحلول حتى الاسبوعين قرابه حوالي نحو`) {
+		عيد راس الان حدود اكثر اقل بضع بضعه عده الصيف الشتاء الربيع الخريف صيف شتاء ربيع خريف الربع عطله طوال الامس وقت في من بين العقد العقدين الشهرين العامين الاسبوعين اليومين ايام الظهر الظهيره زهاء ثان ثالث رابع خامس اخير حاليا حالا شهر منذ بحلول حتى الاسبوعين قرابه حوالي نحو
+		الصباح الصبح المساء الليل الامسيات الامسيه النهار اوائل بدايه`) {
 		m[w] = true
 	}
 	return m
@@ -634,6 +645,11 @@ func (p *parser) numericDate(i int) (match, bool) {
 		case len(parts[1]) == 4 && n[0] >= 1 && n[0] <= 12 && len(parts[0]) <= 2:
 			m := match{i: i, j: j, typ: DATE, grain: gMonth, y: n[1], m: n[0]}
 			m.val = fmt.Sprintf("%04d-%02d", n[1], n[0])
+			return m, true
+		case len(parts[0]) == 4 && len(parts[1]) <= 2 && n[1] >= 1 && n[1] <= 12 && sep == "/" && n[0] >= 1900 && n[0] <= 2100:
+			// 2015/3: year first
+			m := match{i: i, j: j, typ: DATE, grain: gMonth, y: n[0], m: n[1]}
+			m.val = fmt.Sprintf("%04d-%02d", n[0], n[1])
 			return m, true
 		case len(parts[0]) <= 2 && len(parts[1]) <= 2 && sep == "/":
 			d, mo := n[0], n[1]

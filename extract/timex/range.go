@@ -12,7 +12,7 @@ import (
 // marks the ends of a range, not the range.
 func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 	k := i
-	if p.toks[i].kind != tNum {
+	if p.toks[i].kind != tNum && !p.ordinalOK(i) {
 		// month first: تموز 13 الى 15
 		mo, j, ok := p.monthAt(i, w0)
 		if !ok {
@@ -51,14 +51,18 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 			return match{}, false
 		}
 		s := p.rangeSep(j1)
-		if s == j1 {
+		q, glued := p.unglued(j1)
+		if s == j1 && !glued {
 			return match{}, false
 		}
-		d2, j2, ok := p.dayAt(s)
+		d2, j2, ok := q.dayAt(s)
 		if !ok || d2 <= d1 {
 			return match{}, false
 		}
 		second := p.finishDate(s, j2, d2, mo, false)
+		if glued {
+			second.pre = origPrefixLen(p.text[p.toks[s].start:p.toks[s].end], 1)
+		}
 		first := p.finishDate(i, j1, d1, mo, false)
 		if first.y != second.y && second.y > 0 {
 			first = p.ymdMatch(i, j1, second.y, mo, d1, false)
@@ -71,12 +75,16 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 		return match{}, false
 	}
 	s := p.rangeSep(j1)
-	if s == j1 {
+	q, glued := p.unglued(j1)
+	if s == j1 && !glued {
 		return match{}, false
 	}
-	second, ok := p.dayMonthYear(s, false)
+	second, ok := q.dayMonthYear(s, false)
 	if !ok || second.grain != gDay || second.m == 0 || second.d <= d1 {
 		return match{}, false
+	}
+	if glued {
+		second.pre = origPrefixLen(p.text[p.toks[s].start:p.toks[s].end], 1)
 	}
 	first := match{i: i, j: j1, typ: DATE, grain: gDay, y: second.y, m: second.m, d: d1}
 	switch {
@@ -89,6 +97,19 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 	}
 	second.extra = []match{first}
 	return second, true
+}
+
+// unglued returns a parser that reads token s without the conjunction و
+// glued to it (والتاسع عشر), over a short copy of the tokens from there; it
+// reports false, and p itself, when s carries no such conjunction.
+func (p *parser) unglued(s int) (*parser, bool) {
+	if s >= len(p.toks) || p.toks[s].kind != tWord || p.wc(s) == p.w(s) {
+		return p, false
+	}
+	c := *p
+	c.toks = append([]tok(nil), p.toks[:min(len(p.toks), s+16)]...)
+	c.toks[s].norm = p.wc(s)
+	return &c, true
 }
 
 // rangeSep skips the separator of a day range (الى, حتى, -, و) and
@@ -120,17 +141,59 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 	if !ok || (!withSaa && !colon1 && k < len(p.toks) && p.toks[k].kind == tNum && !p.numIsClock(k)) {
 		return match{}, false
 	}
+	if o, jo, ok := p.ordinalAt(k); ok && o <= 12 && jo < j1 && p.wc(jo) != p.w(jo) {
+		// بين الخامسة والسادسة: the glued second end is not a minute count
+		m1, j1 = 0, jo
+	}
 	part1, pm1, j1b := p.dayPartAfter(j1)
 	s := j1b
-	if !p.wordIs(s, "الي", "حتي", "وحتي", "و") && !p.punct(s, "-") {
+	w2 := ""
+	switch {
+	case p.wordIs(s, "الي", "حتي", "وحتي", "و") || p.punct(s, "-"):
+		s++
+		w2 = p.w(s)
+	case p.wc(s) != p.w(s) && strings.HasPrefix(p.wc(s), "ال"):
+		w2 = p.wc(s) // والسادسة: the conjunction glued to the second end
+	default:
 		return match{}, false
 	}
-	s++
-	second, ok := p.clockRule(s, p.w(s))
+	q := p
+	if w2 != p.w(s) {
+		// read the second end without its conjunction, on a short copy of
+		// the tokens around it
+		c := *p
+		c.toks = append([]tok(nil), p.toks[:min(len(p.toks), s+16)]...)
+		c.toks[s].norm = w2
+		q = &c
+	}
+	second, ok := q.clockRule(s, w2)
+	// اليوم من الخامسة إلى السابعة: a day before the range makes bare
+	// ordinal hours clock times
+	dayBefore := false
+	if i > 0 {
+		if d, okd := p.dayRefAt(i - 1); okd && d.j == i || p.wordIs(i-1, "اليوم", "غدا", "الغد", "امس") || isWeekday(p.w(i-1)) {
+			dayBefore = true
+		}
+	}
+	if !ok && (withSaa || colon1 || part1 != "" || dayBefore) {
+		// من الساعة الخامسة إلى السابعة: a bare second end takes the day
+		// of the first
+		if h, mi, _, _, _, j2, ok2 := q.clockAt(s, false); ok2 && h <= 12 {
+			part2, pm2, j3 := q.dayPartAfter(j2)
+			if pm2 && h < 12 || part2 == "" && pm1 && h < 12 {
+				h += 12
+			}
+			second = p.partClock(s, j3, fmt.Sprintf("T%02d:%02d", h, mi), "")
+			ok = true
+		}
+	}
 	if !ok {
 		return match{}, false
 	}
-	if !strings.HasPrefix(p.w(s), "ال") && p.toks[s].kind == tWord && !p.ordinalOK(s) {
+	if w2 != p.w(s) {
+		second.pre = origPrefixLen(p.text[p.toks[s].start:p.toks[s].end], 1)
+	}
+	if !strings.HasPrefix(w2, "ال") && p.toks[s].kind == tWord && !p.ordinalOK(s) {
 		return match{}, false
 	}
 	t := strings.Index(second.val+second.rel, "T")

@@ -57,6 +57,9 @@ func (p *parser) dayOffsetAt(i int, w0 string) (off, j int, ok bool) {
 		if p.wordIs(i+1, "امس", "البارحه") {
 			return -2, i + 2, true
 		}
+		if p.wordIs(i+1, "يوم") && p.wordIs(i+2, "امس", "البارحه") {
+			return -2, i + 3, true // قبل يوم أمس
+		}
 	}
 	return 0, i, false
 }
@@ -306,6 +309,8 @@ var modWords = map[string]string{
 	"نهايه": "END", "اواخر": "END", "ختام": "END", "اخر": "END", "اخير": "END", "متم": "END", "حتام": "END",
 	"مطلع": "START", "بدايه": "START", "اوائل": "START", "مستهل": "START", "اول": "START", "اوايل": "START", "بداية": "START",
 	"منتصف": "MID", "اواسط": "MID", "اوسط": "MID", "نص": "MID", "نصف": "MID",
+	// بقية العام, باقي الأسبوع: the rest of a unit, up to its end
+	"بقيه": "END", "باقي": "END",
 }
 
 // modRule: نهاية العام, مطلع العام, منتصف الشهر, أواخر حزيران, نهاية 2021,
@@ -320,6 +325,13 @@ func (p *parser) modRule(i int, w0 string) (match, bool) {
 		m := p.unitMatch(i, k+2, unitGrain[p.w(k+1)], 0)
 		m.mod = mod
 		return m, true
+	}
+	if w0 == "نهايه" || w0 == "بدايه" || w0 == "منتصف" || w0 == "بقيه" || w0 == "باقي" {
+		// نهاية اليوم, نهاية الغد, نهاية يوم الأحد, بقية اليوم
+		if d, ok := p.dayRefAt(k); ok && d.typ == DATE && d.grain == gDay {
+			d.i, d.mod = i, mod
+			return d, true
+		}
 	}
 	if g := unitGrain[p.w(k)]; g != 0 {
 		if p.wordIs(k+1, "الدراسي", "الجامعي", "المالي", "الدراسيه", "الماليه", "الهجري", "الهجريه") {
@@ -685,4 +697,38 @@ func adjectiveAamm(p *parser, i int) bool {
 		return true
 	}
 	return strings.HasPrefix(prev, "ال")
+}
+
+// weekThenDayRule: الأسبوع القادم يوم الجمعة, هذا الأسبوع الجمعة, الأسبوع
+// الماضي الأحد: a week named first, then the day in it.
+func (p *parser) weekThenDayRule(i int, w0 string) (match, bool) {
+	var off, k int
+	if (w0 == "هذا" || w0 == "خلال") && p.wordIs(i+1, "الاسبوع") && !pastWords[p.w(i+2)] && !nextWords[p.w(i+2)] {
+		off, k = 0, i+2
+	} else if o, k2, ok := p.relUnit(i, "الاسبوع"); ok && w0 == "الاسبوع" {
+		off, k = o, k2
+	} else {
+		return match{}, false
+	}
+	if p.wordIs(k, "يوم") {
+		k++
+	}
+	if !strings.HasPrefix(p.w(k), "ال") {
+		return match{}, false
+	}
+	wd, j, ok := p.weekdayAt(k, p.w(k))
+	if !ok {
+		return match{}, false
+	}
+	m := match{i: i, j: j, typ: DATE, grain: gDay}
+	if !p.known {
+		m.rel = fmt.Sprintf("P%dW-%d", off, isoWeekday(wd))
+		return m, true
+	}
+	a := p.anchor
+	mon := a.AddDate(0, 0, -(isoWeekday(int(a.Weekday()))-1)+7*off)
+	d := mon.AddDate(0, 0, isoWeekday(wd)-1)
+	m.y, m.m, m.d = d.Year(), int(d.Month()), d.Day()
+	m.val = d.Format("2006-01-02")
+	return m, true
 }

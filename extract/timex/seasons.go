@@ -39,6 +39,12 @@ func (p *parser) yearExprAt(k int) (int, int, bool) {
 		y, _ := strconv.Atoi(p.toks[k].norm)
 		return y, k + 1, true
 	}
+	if p.wordIs(k-1, "عام", "سنه", "العام", "لعام") {
+		// عام ألفين وعشرين
+		if y, j, ok := p.wordYearAt(k); ok && y >= 1000 {
+			return y, j, true
+		}
+	}
 	return 0, k, false
 }
 

@@ -166,18 +166,18 @@ func (d *DB) reindexBatch(ctx context.Context, z *store.Analyzer, last int64, li
 		return last, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, "SELECT n, title, body FROM articles WHERE n > ? ORDER BY n LIMIT ?", last, limit)
+	rows, err := tx.QueryContext(ctx, "SELECT n, title, body, source, coalesce(published, '') FROM articles WHERE n > ? ORDER BY n LIMIT ?", last, limit)
 	if err != nil {
 		return last, err
 	}
 	type doc struct {
-		n           int64
-		title, body string
+		n                           int64
+		title, body, source, pubStr string
 	}
 	var docs []doc
 	for rows.Next() {
 		var x doc
-		if err := rows.Scan(&x.n, &x.title, &x.body); err != nil {
+		if err := rows.Scan(&x.n, &x.title, &x.body, &x.source, &x.pubStr); err != nil {
 			rows.Close()
 			return last, err
 		}
@@ -187,14 +187,15 @@ func (d *DB) reindexBatch(ctx context.Context, z *store.Analyzer, last int64, li
 	if err := rows.Err(); err != nil {
 		return last, err
 	}
-	st, err := tx.PrepareContext(ctx, "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)")
+	st, err := tx.PrepareContext(ctx, "INSERT INTO fts(rowid, title, body, facets) VALUES (?, ?, ?, ?)")
 	if err != nil {
 		return last, err
 	}
 	defer st.Close()
 	for _, x := range docs {
 		r := z.Prepare(marsad.Article{Title: x.title, Body: x.body}, nil)
-		if _, err := st.ExecContext(ctx, x.n, r.TitleTerms, r.BodyTerms); err != nil {
+		pub, _ := time.Parse(time.RFC3339, x.pubStr) // zero when unknown
+		if _, err := st.ExecContext(ctx, x.n, r.TitleTerms, r.BodyTerms, facetTerms(x.source, pub)); err != nil {
 			return last, err
 		}
 		last = x.n

@@ -155,7 +155,8 @@ func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutR
 		int64(r.SimHash), r.Shingles, storyN, dist, w.now); err != nil {
 		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
 	}
-	if err := w.exec(ctx, "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", n, r.TitleTerms, r.BodyTerms); err != nil {
+	if err := w.exec(ctx, "INSERT INTO fts(rowid, title, body, facets) VALUES (?, ?, ?, ?)",
+		n, r.TitleTerms, r.BodyTerms, facetTerms(a.Source, a.Published)); err != nil {
 		return store.PutResult{}, fmt.Errorf("index article: %w", err)
 	}
 	if err := w.exec(ctx, "INSERT OR IGNORE INTO sightings(article, origin, ext_id, url, reason) VALUES (?, ?, ?, '', 'first')",

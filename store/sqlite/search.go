@@ -11,8 +11,8 @@ import (
 	"github.com/marsad-project/marsad/store"
 )
 
-// Ranking weights of the FTS columns (title, body) for bm25.
-const rankExpr = "bm25(fts, 2.0, 1.0)"
+// Ranking weights of the FTS columns (title, body, facets) for bm25.
+const rankExpr = "bm25(fts, 2.0, 1.0, 0.0)"
 
 // matchExpr renders an analyzed query as an FTS5 expression. Terms hold
 // only letters and digits (store.Analyze guarantees it), so quoting each
@@ -43,53 +43,85 @@ func matchExpr(m store.Matcher) string {
 	if len(m.Exclude) > 0 {
 		expr = "(" + expr + ") NOT " + group(m.Exclude)
 	}
-	return expr
+	// Query words match the text columns only, never the facet tokens.
+	return "{title body} : (" + expr + ")"
+}
+
+// facetExpr restricts a match to articles of the query's sources and
+// dates, through the facet tokens; lo and hi are the archive's first and
+// last publication days, for open-ended ranges.
+func facetExpr(q store.Query, lo, hi time.Time) string {
+	var parts []string
+	if len(q.Sources) > 0 {
+		toks := make([]string, len(q.Sources))
+		for i, s := range q.Sources {
+			toks[i] = sourceToken(s)
+		}
+		parts = append(parts, "facets : ("+strings.Join(toks, " OR ")+")")
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		from, to := q.From, q.To
+		if from.IsZero() || from.Before(lo) {
+			from = lo
+		}
+		if to.IsZero() || to.After(hi) {
+			to = hi
+		}
+		toks := dayTokens(from.UTC(), to.UTC())
+		if len(toks) == 0 {
+			toks = []string{"d00000000"} // an empty range matches nothing
+		}
+		parts = append(parts, "facets : ("+strings.Join(toks, " OR ")+")")
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// match returns the FTS5 expression of a query with its source and date
+// filters.
+func (d *DB) match(ctx context.Context, q store.Query, m store.Matcher) (string, error) {
+	match := matchExpr(m)
+	if len(q.Sources) > 0 || !q.From.IsZero() || !q.To.IsZero() {
+		var lo, hi sql.NullString
+		if err := d.db.QueryRowContext(ctx, "SELECT min(day), max(day) FROM articles").Scan(&lo, &hi); err != nil {
+			return "", fmt.Errorf("date range: %w", err)
+		}
+		l, _ := time.Parse(time.DateOnly, lo.String)
+		h, _ := time.Parse(time.DateOnly, hi.String)
+		match += " AND " + facetExpr(q, l, h)
+	}
+	return match, nil
 }
 
 // filter returns the matching articles as a common table expression,
-// "m(n, r)": FTS rowid and rank, materialized once, then restricted by the
-// filters on the articles' small columns (an IN list given to the FTS
-// table itself would run the full-text match once per listed row).
-// Without rank, m.r is 0: facets and counts do not pay for bm25. A
-// positive minRow restricts the matches to rowids from minRow on.
-func filter(q store.Query, m store.Matcher, rank bool, minRow int64) (string, []any) {
-	var conds []string
-	var args []any
-	if !q.From.IsZero() {
-		conds = append(conds, "day >= ?")
-		args = append(args, q.From.UTC().Format(time.DateOnly))
+// "m(n, r)": FTS rowid and rank, materialized once. Source and date
+// filters are facet tokens inside the full-text match; an entity filter
+// restricts the materialized matches (an IN list given to the FTS table
+// itself would run the full-text match once per listed row). Without
+// rank, m.r is 0: facets and counts do not pay for bm25. A positive
+// minRow restricts the matches to rowids from minRow on.
+func (d *DB) filter(ctx context.Context, q store.Query, m store.Matcher, rank bool, minRow int64) (string, []any, error) {
+	match, err := d.match(ctx, q, m)
+	if err != nil {
+		return "", nil, err
 	}
-	if !q.To.IsZero() {
-		conds = append(conds, "day <= ?")
-		args = append(args, q.To.UTC().Format(time.DateOnly))
-	}
-	if len(q.Sources) > 0 {
-		conds = append(conds, "source IN ("+strings.Repeat("?,", len(q.Sources)-1)+"?)")
-		for _, s := range q.Sources {
-			args = append(args, s)
-		}
-	}
-	if q.Entity != "" {
-		norm := entityNorm(q.Entity)
-		conds = append(conds, `n IN (SELECT ae.article FROM article_entities ae JOIN entities e ON e.n = ae.entity
-			WHERE e.norm = ? OR e.norm LIKE ? ESCAPE '\')`)
-		args = append(args, norm, "%"+likeEscape(norm)+"%")
+	where := "fts MATCH ?"
+	args := []any{match}
+	if minRow > 0 {
+		where += " AND rowid >= ?"
+		args = append(args, minRow)
 	}
 	r := "0"
 	if rank {
 		r = rankExpr
 	}
-	match := "fts MATCH ?"
-	head := []any{matchExpr(m)}
-	if minRow > 0 {
-		match += " AND rowid >= ?"
-		head = append(head, minRow)
+	cte := "WITH hits AS MATERIALIZED (SELECT rowid AS n, " + r + " AS r FROM fts WHERE " + where + "), m AS (SELECT n, r FROM hits"
+	if q.Entity != "" {
+		norm := entityNorm(q.Entity)
+		cte += ` WHERE n IN (SELECT ae.article FROM article_entities ae JOIN entities e ON e.n = ae.entity
+			WHERE e.norm = ? OR e.norm LIKE ? ESCAPE '\')`
+		args = append(args, norm, "%"+likeEscape(norm)+"%")
 	}
-	cte := "WITH hits AS MATERIALIZED (SELECT rowid AS n, " + r + " AS r FROM fts WHERE " + match + "), m AS (SELECT n, r FROM hits"
-	if len(conds) > 0 {
-		cte += " WHERE n IN (SELECT n FROM articles WHERE " + strings.Join(conds, " AND ") + ")"
-	}
-	return cte + ") ", append(head, args...)
+	return cte + ") ", args, nil
 }
 
 func likeEscape(s string) string {
@@ -114,16 +146,40 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	res := &store.Results{Hits: []store.Hit{}}
 	// Count first (no ranking: cheap even for a word in every article),
 	// and find the rowid of the rank window's oldest match.
-	from, args := filter(q, m, false, 0)
 	var minRow sql.NullInt64
-	if err := d.db.QueryRowContext(ctx, from+"SELECT (SELECT count(*) FROM m), (SELECT n FROM m ORDER BY n DESC LIMIT 1 OFFSET ?)",
-		append(args, d.rankWindow-1)...).Scan(&res.Total, &minRow); err != nil {
-		return nil, fmt.Errorf("search %q: count: %w", q.Raw, err)
+	if q.Entity == "" {
+		// Straight from the index: FTS5 counts and walks rowids newest
+		// first without materializing or sorting anything.
+		match, err := d.match(ctx, q, m)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+		}
+		if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM fts WHERE fts MATCH ?", match).Scan(&res.Total); err != nil {
+			return nil, fmt.Errorf("search %q: count: %w", q.Raw, err)
+		}
+		if res.Total > d.rankWindow {
+			if err := d.db.QueryRowContext(ctx, "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+				match, d.rankWindow-1).Scan(&minRow); err != nil {
+				return nil, fmt.Errorf("search %q: rank window: %w", q.Raw, err)
+			}
+		}
+	} else {
+		from, args, err := d.filter(ctx, q, m, false, 0)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+		}
+		if err := d.db.QueryRowContext(ctx, from+"SELECT (SELECT count(*) FROM m), (SELECT n FROM m ORDER BY n DESC LIMIT 1 OFFSET ?)",
+			append(args, d.rankWindow-1)...).Scan(&res.Total, &minRow); err != nil {
+			return nil, fmt.Errorf("search %q: count: %w", q.Raw, err)
+		}
 	}
 	if res.Total == 0 {
 		return res, nil
 	}
-	from, args = filter(q, m, true, minRow.Int64)
+	from, args, err := d.filter(ctx, q, m, true, minRow.Int64)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+	}
 	rows, err := d.db.QueryContext(ctx,
 		from+"SELECT a.id, a.title, a.body, a.source, a.published, coalesce(a.url, ''), p.r FROM (SELECT n, r FROM m ORDER BY r LIMIT ? OFFSET ?) p JOIN articles a ON a.n = p.n ORDER BY p.r",
 		append(args, limit, q.Offset)...)
@@ -155,7 +211,9 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if !q.Facets {
 		return res, nil
 	}
-	from, args = filter(q, m, false, 0)
+	if from, args, err = d.filter(ctx, q, m, false, 0); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+	}
 	in := " FROM articles a WHERE a.n IN (SELECT n FROM m)"
 	res.Facets.Sources, err = counts(ctx, d.db, from+"SELECT a.source, '', count(*)"+in+" GROUP BY a.source ORDER BY 3 DESC, 1", args)
 	if err != nil {

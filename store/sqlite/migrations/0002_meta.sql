@@ -7,3 +7,17 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+
+-- The full-text index gains a third column, facets: tokens for the source
+-- and the publication day, month and year of each article (see facets.go),
+-- so that --source and --from/--to filters are part of the full-text
+-- match and ranking only scores the articles that pass them. The index is
+-- rebuilt: an archive made with version 1 is marked stale until
+-- sqlite.DB.Reindex runs.
+DROP TABLE fts;
+CREATE VIRTUAL TABLE fts USING fts5(
+  title, body, facets,
+  content = '', contentless_delete = 1,
+  tokenize = 'ascii'
+);
+INSERT INTO meta(key, value) SELECT 'analysis', 'rebuild' WHERE EXISTS (SELECT 1 FROM articles);
