@@ -65,12 +65,13 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(s)
+		bound := runeBoundaries(s)
 		prev := 0
 		for _, tk := range toks {
 			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
 				t.Fatalf("%q: bad offsets %d-%d after %d", s, tk.Start, tk.End, prev)
 			}
-			if !utf8.RuneStart(s[tk.Start]) || !endsOnBoundary(s, tk.End) {
+			if !utf8.RuneStart(s[tk.Start]) || !bound[tk.Start] || !bound[tk.End] {
 				t.Fatalf("%q: token %d-%d not on rune boundaries", s, tk.Start, tk.End)
 			}
 			if tk.Text != s[tk.Start:tk.End] {
@@ -103,12 +104,13 @@ func FuzzSentences(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		bound := runeBoundaries(s)
 		prev := 0
 		for _, sp := range Sentences(s) {
 			if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s) {
 				t.Fatalf("%q: bad span %d-%d after %d", s, sp.Start, sp.End, prev)
 			}
-			if !utf8.RuneStart(s[sp.Start]) || !endsOnBoundary(s, sp.End) {
+			if !utf8.RuneStart(s[sp.Start]) || !bound[sp.Start] || !bound[sp.End] {
 				t.Fatalf("%q: span %d-%d not on rune boundaries", s, sp.Start, sp.End)
 			}
 			prev = sp.End
@@ -125,20 +127,15 @@ func FuzzParseNumber(f *testing.F) {
 	})
 }
 
-// endsOnBoundary reports whether an end offset is on a rune boundary: the
-// end of the text, the start of a rune, or the start of an invalid byte
-// (a stray continuation byte is skipped as one unit, so a span may end just
-// before it).
-func endsOnBoundary(s string, end int) bool {
-	if end == len(s) || utf8.RuneStart(s[end]) {
-		return true
+// runeBoundaries marks the offsets of s where decoding from the start
+// begins a rune (an invalid byte counts as a one-byte rune), and len(s).
+func runeBoundaries(s string) []bool {
+	b := make([]bool, len(s)+1)
+	for i := 0; i < len(s); {
+		b[i] = true
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	r, size := utf8.DecodeRuneInString(s[end:])
-	if r != utf8.RuneError || size != 1 {
-		return false
-	}
-	// s[end] is a stray continuation byte: the bytes before it must form
-	// complete runes (or be invalid themselves).
-	r, size = utf8.DecodeLastRuneInString(s[:end])
-	return r != utf8.RuneError || size == 1
+	b[len(s)] = true
+	return b
 }
