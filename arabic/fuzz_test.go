@@ -48,9 +48,10 @@ func FuzzNormalize(f *testing.F) {
 		if m.Orig(len(out)) != len(s) {
 			t.Fatalf("%q: Orig(end) = %d, want %d", s, m.Orig(len(out)), len(s))
 		}
+		bound := runeBoundaries(s)
 		for i := 0; i < len(out); {
 			o := m.Orig(i)
-			if o < len(s) && !utf8.RuneStart(s[o]) {
+			if !bound[o] || o < len(s) && !utf8.RuneStart(s[o]) {
 				t.Fatalf("%q: Orig(%d) = %d is not a rune start", s, i, o)
 			}
 			_, size := utf8.DecodeRuneInString(out[i:])

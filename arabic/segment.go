@@ -319,8 +319,16 @@ func mayHaveClitic(word string) bool {
 		return true // let the full analysis decide
 	}
 	switch rune(0x0600 + k) {
-	case 'و', 'ف', 'ب', 'ك', 'ل', 'س', 'ا', 'ٱ':
+	case 'و', 'ف', 'ب', 'ك', 'ل', 'س':
 		return true
+	case 'ا', 'ٱ':
+		// only the article: انسحاب, استمرار have no proclitic
+		if len(word) < 4 {
+			return true
+		}
+		if k2 := arabicIndex(word, 2); k2 < 0 || rune(0x0600+k2) == 'ل' || arabicClass[k2] == cMark {
+			return true
+		}
 	}
 	// The last letter, skipping marks and tatweel.
 	j := len(word)

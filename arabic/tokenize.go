@@ -183,8 +183,9 @@ var asciiClass = func() (t [utf8.RuneSelf]class) {
 //     Other punctuation is one token per character, except runs of the
 //     same character (..., !!, --) which form one token.
 //
-// Norm is the token text normalized with [SearchOptions]; it shares
-// memory with s when normalization changes nothing.
+// Norm is the token text normalized with [SearchOptions] (punctuation and
+// quote marks keep their text); it shares memory with s when normalization
+// changes nothing, and otherwise with one buffer per call.
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/7+1)
 	return appendTokens(toks, s)

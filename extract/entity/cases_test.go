@@ -39,20 +39,28 @@ func TestCases(t *testing.T) {
 			}
 			var wantEnts []string
 			mentions := make(map[string][]string)
+			roles := make(map[string]string)
 			for _, w := range strings.Split(want, " ; ") {
 				if w = strings.TrimSpace(w); w == "" {
 					continue
 				}
 				name, ms, _ := strings.Cut(w, "=")
+				name, role, hasRole := strings.Cut(name, "@")
 				wantEnts = append(wantEnts, name)
 				if ms != "" {
 					mentions[name] = strings.Split(ms, "|")
+				}
+				if hasRole {
+					roles[name] = role
 				}
 			}
 			if strings.Join(got, " ; ") != strings.Join(wantEnts, " ; ") {
 				t.Fatalf("entities\n got %q\nwant %q", got, wantEnts)
 			}
 			for _, e := range doc.Entities {
+				if role, ok := roles[e.Type+":"+e.Name]; ok && e.Role != role {
+					t.Errorf("%s: role %q, want %q", e.Name, e.Role, role)
+				}
 				have := make(map[string]bool)
 				for _, m := range e.Mentions {
 					have[arabic.NormalizeString(m.Text, arabic.DisplayOptions())] = true

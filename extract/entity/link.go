@@ -42,6 +42,7 @@ func (r *Recognizer) find(ctx context.Context, text string) ([]marsad.Entity, er
 		l.add(c)
 	}
 	l.mergePartialPersons()
+	l.mergeOrgPrefixes()
 	l.propagateSurnames()
 	l.backReferences()
 	l.linkRoles(roles)
@@ -228,6 +229,34 @@ func (l *linker) mergePartialPersons() {
 			if target.role == "" {
 				target.role = short.role
 			}
+			short.mentions = nil
+		}
+	}
+}
+
+// mergeOrgPrefixes links a rule-found organization name (وزارة التجارة)
+// to the one longer organization of the document that it begins
+// (وزارة التجارة الأميركية).
+func (l *linker) mergeOrgPrefixes() {
+	for _, short := range l.clusters {
+		if short.typ != marsad.ORG || short.lex >= 0 || len(short.toks) < 2 || len(short.mentions) == 0 {
+			continue
+		}
+		var target *cluster
+		n := 0
+		for _, long := range l.clusters {
+			if long == short || long.typ != marsad.ORG || len(long.toks) <= len(short.toks) || len(long.mentions) == 0 {
+				continue
+			}
+			if slices.Equal(long.toks[:len(short.toks)], short.toks) {
+				target = long
+				n++
+			}
+		}
+		if n == 1 {
+			target.mentions = append(target.mentions, short.mentions...)
+			target.covered = append(target.covered, short.covered...)
+			target.rules = append(target.rules, short.rules...)
 			short.mentions = nil
 		}
 	}

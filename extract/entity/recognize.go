@@ -63,6 +63,7 @@ var (
 	normDuwali   = norm("الدولي")
 	normDuwaliya = norm("الدولية")
 	normAli      = norm("علي")
+	normHaraka   = norm("حركة")
 )
 
 // prepAla is the matching form of the preposition على, kept apart from
@@ -481,7 +482,7 @@ func (a *analysis) titleAt(i int) (int, int, bool) {
 					break
 				}
 			}
-			if ok && L == 1 && definite(w.forms[f].s) && i > 0 && a.words[i-1].adj &&
+			if ok && L == 1 && w.forms[f].skip == 0 && definite(w.forms[f].s) && i > 0 && a.words[i-1].adj &&
 				definite(a.words[i-1].norm) && !a.lx.stop[a.words[i-1].norm] {
 				ok = false // المكتب الإعلامي: an adjective after a definite noun
 			}
@@ -502,8 +503,17 @@ func (a *analysis) titled(i int) (cand, bool) {
 		return cand{}, false
 	}
 	nq := 0
+	roleStart, roleSkip := i, skip
 	for k < len(a.words) && a.words[k-1].adj && nq < 6 {
 		x := a.words[k].norm
+		if k2, skip2, ok := a.titleAt(k); ok {
+			// Another title in the qualifiers: the role is the last one
+			// (المستشار الاقتصادي للرئيس الصيني شي → الرئيس الصيني).
+			roleStart, roleSkip = k, skip2
+			k = k2
+			nq++
+			continue
+		}
 		switch {
 		case a.lx.demonyms[x] || qualifiers[x]:
 			k++
@@ -531,8 +541,9 @@ func (a *analysis) titled(i int) (cand, bool) {
 		nq++
 	}
 name:
-	role := a.text[a.words[i].start+skipLetters(a.text[a.words[i].start:a.words[i].end], skip) : a.words[k-1].end]
-	if skip > 0 && strings.HasPrefix(a.words[i].forms[0].s[len(waw)*(skip-1):], lam+lam) {
+	rw := &a.words[roleStart]
+	role := a.text[rw.start+skipLetters(a.text[rw.start:rw.end], roleSkip) : a.words[k-1].end]
+	if roleSkip > 0 && strings.HasPrefix(rw.forms[0].s[len(waw)*(roleSkip-1):], lam+lam) {
 		role = "ا" + role // للرئيس السابق → الرئيس السابق
 	}
 	if k < len(a.words) && a.words[k-1].adj {
@@ -730,6 +741,9 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 		if def && !definiteHeads[head] {
 			continue
 		}
+		if head == normHaraka && i+1 < len(a.words) && notMovements[a.words[i+1].norm] {
+			continue // حركة القطارات: traffic, not a movement
+		}
 		k := i + 1
 		count, dem, firstDem := 0, 0, false
 		for k < len(a.words) && a.words[k-1].adj && count < 6 {
@@ -796,6 +810,14 @@ func nisba(s string) bool {
 	}
 	return false
 }
+
+// notMovements follow حركة when it means traffic or trade, not a
+// political movement.
+var notMovements = normSet(
+	"السير", "المرور", "الملاحة", "الطيران", "الطائرات", "القطارات", "السكك", "النقل",
+	"التجارة", "الأسواق", "الأسعار", "السفن", "البيع", "الشراء", "التداول", "النزوح",
+	"اللاجئين", "الاحتجاجات", "المسافرين", "الشحن", "البضائع", "الأموال", "السياحة",
+)
 
 // strictPlaceCues need a definite or known name after them.
 var strictPlaceCues = normSet("ناحيه", "منطقه", "حي", "جبل", "وادي", "ريف", "صحراء", "جزيره")

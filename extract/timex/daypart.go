@@ -162,7 +162,8 @@ func (p *parser) clauseEnd(j int) bool {
 //	يوم 27                    the 27th of the current month
 //	22 هذا الشهر, 15 من الشهر الجاري, 23 الشهر المقبل
 //	(في) 15 | الثاني والعشرين   a day, at the end of a clause after في
-//	(في) السابعة (مساءً)        an hour (feminine ordinal: الساعة is understood)
+//	(في) السابعة (مساءً)        an hour (feminine ordinal: الساعة is understood),
+//	                          with a part of day or at the end of a sentence
 //
 // A number after في inside a clause (في 15 دولة) is left alone.
 func (p *parser) bareDayRule(i int, w0 string) (match, bool) {
@@ -172,9 +173,11 @@ func (p *parser) bareDayRule(i int, w0 string) (match, bool) {
 	if w0 == "يوم" {
 		if i+1 < len(p.toks) && p.toks[i+1].kind == tNum && len(p.toks[i+1].norm) <= 2 && !p.punct(i+2, "/-.:") {
 			if d := atoiTok(p.toks[i+1].norm); d >= 1 && d <= 31 {
-				if _, unit := durUnits[p.w(i+2)]; !unit {
-					return p.finishRelMonthDay(i, i+2, d, 0), true
+				_, unit := durUnits[p.w(i+2)]
+				if m, ok := p.at(i + 1); unit || ok && m.j > i+2 {
+					return match{}, false // يوم 30 مارس: the date that starts after يوم
 				}
+				return p.finishRelMonthDay(i, i+2, d, 0), true
 			}
 		}
 		return match{}, false
@@ -215,7 +218,9 @@ func (p *parser) bareDayRule(i int, w0 string) (match, bool) {
 			return match{}, false
 		}
 		part, pm, j3 := p.dayPartAfter(j2)
-		if !p.clauseEnd(j3) {
+		// without a part of day, only at the end of a sentence: في السابعة،
+		// is often an age, في الثانية a unit (100 إطار في الثانية)
+		if part == "" && (w0 == "الثانيه" || !(j3 >= len(p.toks) || p.punct(j3, ".!?؟"))) || !p.clauseEnd(j3) {
 			return match{}, false
 		}
 		if pm && h < 12 && !(part == "NI" && h <= 4) {

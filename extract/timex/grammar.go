@@ -456,6 +456,12 @@ func (p *parser) dayMonthYear(i int, hasWD bool) (match, bool) {
 		if mo, k2, ok := p.hijriMonthAt(k, p.w(k)); ok {
 			return p.finishDate(i, k2, day, mo, true), true
 		}
+		if p.wordIs(k, "الشهر") && k > j {
+			// 29 من الشهر الثامن: the month by its number
+			if mo, k2, ok := p.monthNumAt(k+1, true); ok {
+				return p.finishDate(i, k2, day, mo, false), true
+			}
+		}
 		if (p.wordIs(j, "من") || k > j) && p.wordIs(k, "هذا") && p.wordIs(k+1, "الشهر") {
 			return p.finishRelMonthDay(i, k+2, day, 0), true
 		}

@@ -64,6 +64,31 @@ func peerDifferences(t testing.TB) map[string]string {
 	return diffs
 }
 
+// ducklingInterval turns Duckling's expected interval (from, exclusive to)
+// into the TIMEX3 values of its first and last unit at the interval's
+// grain: 13 الى 15 تموز is from 2013-07-13 to 2013-07-16 exclusive, so
+// 2013-07-13 and 2013-07-15. Only day and hour grains are ranges of points.
+func ducklingInterval(exp map[string]any) (string, string, bool) {
+	f, ok1 := exp["from"].(string)
+	t, ok2 := exp["to"].(string)
+	if !ok1 || !ok2 {
+		return "", "", false
+	}
+	const layout = "2006-01-02T15:04:05.000-07:00"
+	from, err1 := time.Parse(layout, f)
+	to, err2 := time.Parse(layout, t)
+	if err1 != nil || err2 != nil {
+		return "", "", false
+	}
+	switch exp["grain"] {
+	case "day":
+		return from.Format("2006-01-02"), to.AddDate(0, 0, -1).Format("2006-01-02"), true
+	case "hour":
+		return from.Format("2006-01-02T15:04"), to.Add(-time.Hour).Format("2006-01-02T15:04"), true
+	}
+	return "", "", false
+}
+
 // ducklingValue turns Duckling's expected value into the TIMEX3 value we
 // produce: the grain decides the precision (hour grain is written with
 // minutes, as our clock times always are).
@@ -135,6 +160,28 @@ func TestDucklingTime(t *testing.T) {
 		if c.Expected == nil {
 			ok = len(got) == 0
 			detail = fmt.Sprintf("want nothing, got %d", len(got))
+		} else if from, to, isRange := ducklingInterval(c.Expected); isRange {
+			// an interval: one range phrase over the input whose ends
+			// carry the first and the last unit of Duckling's interval
+			// (its end is exclusive, TIMEX3 ends are inclusive)
+			phs := Phrases(c.Text, anchor)
+			rest := c.Text
+			for _, s := range signalWords {
+				rest = strings.TrimPrefix(rest, s)
+			}
+			var ps []string
+			for _, ph := range phs {
+				var vs []string
+				for _, e := range ph.Exprs {
+					vs = append(vs, e.Value)
+				}
+				ps = append(ps, fmt.Sprintf("%q(%s)=%s", ph.Text, ph.Kind, strings.Join(vs, ",")))
+			}
+			if len(phs) == 1 && phs[0].Kind == PhraseRange && len(phs[0].Exprs) >= 2 && (phs[0].Text == c.Text || phs[0].Text == rest) {
+				ex := phs[0].Exprs
+				ok = ex[len(ex)-2].Value == from && ex[len(ex)-1].Value == to
+			}
+			detail = fmt.Sprintf("want range %s..%s, got %s", from, to, strings.Join(ps, " "))
 		} else {
 			want, _ := ducklingValue(c.Expected)
 			rest := c.Text

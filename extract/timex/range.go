@@ -51,7 +51,10 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 			return match{}, false
 		}
 		s := p.rangeSep(j1)
-		q, glued := p.unglued(j1)
+		q, glued := p, false
+		if s == j1 {
+			q, glued = p.unglued(j1)
+		}
 		if s == j1 && !glued {
 			return match{}, false
 		}
@@ -75,7 +78,10 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 		return match{}, false
 	}
 	s := p.rangeSep(j1)
-	q, glued := p.unglued(j1)
+	q, glued := p, false
+	if s == j1 {
+		q, glued = p.unglued(j1)
+	}
 	if s == j1 && !glued {
 		return match{}, false
 	}
@@ -201,6 +207,20 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 		return match{}, false
 	}
 	date := (second.val + second.rel)[:t]
+	// الخميس من الساعة التاسعة وحتى الحادية عشرة: the hours are on the day
+	// written before the range when the range names none
+	if i > 0 {
+		if d, okd := p.dayRefAt(i - 1); okd && d.j == i && d.grain == gDay {
+			switch {
+			case second.val != "" && p.known && date == p.anchor.Format("2006-01-02") && d.val != "":
+				date = d.val
+				second.val = d.val + second.val[t:]
+			case second.val == "" && date == "P0D" && d.rel != "":
+				date = d.rel
+				second.rel = d.rel + second.rel[t:]
+			}
+		}
+	}
 	h2, _ := strconv.Atoi((second.val + second.rel)[t+1 : t+3])
 	if part1 == "" && h1 < 12 && h2 >= 12 && h1+12 <= h2 {
 		h1 += 12

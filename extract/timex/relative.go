@@ -18,7 +18,11 @@ func (p *parser) dayOffsetAt(i int, w0 string) (off, j int, ok bool) {
 			return -1, i + 2, true
 		}
 		if notToday[p.w(i+1)] || p.wordIs(i+1, "من", "الذي", "الي", "اللي", "القبل") {
-			return p.dayAfterOrBefore(i)
+			off, j, ok := p.dayAfterOrBefore(i)
+			if !ok && p.wordIs(i+1, "من") && (p.wordIs(i+2, "الساعه") || p.ordinalOK(i+2) || i+2 < len(p.toks) && p.toks[i+2].kind == tNum) {
+				return 0, i + 1, true // اليوم من الخامسة إلى السابعة
+			}
+			return off, j, ok
 		}
 		return 0, i + 1, true
 	case "هذا":

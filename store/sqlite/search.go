@@ -80,16 +80,22 @@ func facetExpr(q store.Query, lo, hi time.Time) string {
 // filters.
 func (d *DB) match(ctx context.Context, q store.Query, m store.Matcher) (string, error) {
 	match := matchExpr(m)
-	if len(q.Sources) > 0 || !q.From.IsZero() || !q.To.IsZero() {
+	if len(q.Sources) == 0 && q.From.IsZero() && q.To.IsZero() {
+		return match, nil
+	}
+	var l, h time.Time
+	if !q.From.IsZero() || !q.To.IsZero() {
+		// Ranges are clamped to the archive's first and last days: an
+		// open end, or a far one, costs no more tokens than the archive
+		// spans. Two subqueries, so that each is one index lookup.
 		var lo, hi sql.NullString
-		if err := d.db.QueryRowContext(ctx, "SELECT min(day), max(day) FROM articles").Scan(&lo, &hi); err != nil {
+		if err := d.db.QueryRowContext(ctx, "SELECT (SELECT min(day) FROM articles), (SELECT max(day) FROM articles)").Scan(&lo, &hi); err != nil {
 			return "", fmt.Errorf("date range: %w", err)
 		}
-		l, _ := time.Parse(time.DateOnly, lo.String)
-		h, _ := time.Parse(time.DateOnly, hi.String)
-		match += " AND " + facetExpr(q, l, h)
+		l, _ = time.Parse(time.DateOnly, lo.String)
+		h, _ = time.Parse(time.DateOnly, hi.String)
 	}
-	return match, nil
+	return match + " AND " + facetExpr(q, l, h), nil
 }
 
 // filter returns the matching articles as a common table expression,
