@@ -4,6 +4,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -370,6 +371,10 @@ type plan struct {
 	// block when it continues an Arabic word (wordKeep …), or wordEnd when
 	// it is not a letter or mark.
 	word [256]uint8
+	// keep reports, for each character of the block, whether its action
+	// is actKeep. It is indexed by [blockIndex], a byte, so that lookups
+	// need no bounds check.
+	keep [256]bool
 }
 
 // Values of plan.word.
@@ -400,6 +405,7 @@ func buildPlan(opt Options) *plan {
 			e.n = uint8(utf8.EncodeRune(e.out[:], f))
 		default:
 			e.act = actKeep
+			p.keep[i] = true
 		}
 	}
 	for i := range p.word {
@@ -438,21 +444,32 @@ func keepRun(s string, i int, p *plan) int {
 			i++
 			continue
 		}
-		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 &&
-			p.arabic[int(c-0xD8)<<6|int(s[i+1]&0x3F)].act == actKeep {
-			i += 2
-			continue
+		// c-0xD8 wraps around for lead bytes below 0xD8.
+		if c-0xD8 > 3 || i+1 >= len(s) {
+			break
 		}
-		break
+		c2 := s[i+1]
+		if c2&0xC0 != 0x80 || !p.keep[blockIndex(c, c2)] {
+			break
+		}
+		i += 2
 	}
 	return i
 }
 
+// blockIndex is the index of U+0600–U+06FF in a plan for the two-byte
+// UTF-8 sequence c c2, given that c is one of D8–DB and c2 a continuation
+// byte.
+func blockIndex(c, c2 byte) byte { return (c-0xD8)<<6 | c2&0x3F }
+
 // arabicIndex returns the index into a plan of the two-byte sequence at
 // s[i] when it encodes a character of U+0600–U+06FF, or -1.
 func arabicIndex(s string, i int) int {
+	if i < 0 || i+1 >= len(s) {
+		return -1
+	}
 	c := s[i]
-	if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+	if c >= 0xD8 && c <= 0xDB && s[i+1]&0xC0 == 0x80 {
 		return int(c-0xD8)<<6 | int(s[i+1]&0x3F)
 	}
 	return -1
@@ -548,7 +565,19 @@ func (n *normalizer) mark(orig int) {
 	} else if pos == orig {
 		return
 	}
+	if n.bps == nil {
+		n.bps = make([]breakpoint, 0, 32)
+	}
 	n.bps = append(n.bps, breakpoint{pos, orig})
+}
+
+// bytesString returns the bytes of b as a string without copying. The
+// bytes b[:len(b)] must never be written again (appending to b is fine:
+// it writes past them). The normalizer's and the tokenizer's output
+// buffers follow this rule: they are only appended to, or truncated to a
+// length that no string returned so far covers.
+func bytesString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // emit folds r (which came from input offset orig) and appends it.
@@ -574,7 +603,7 @@ func normalizeOnce(s string, opt Options, wantMap bool) (string, OffsetMap, bool
 	n := normalizer{opt: opt, wantMap: wantMap, plan: planFor(&opt)}
 	n.b = make([]byte, 0, len(s)+8)
 	n.run(s, i)
-	out := string(n.b)
+	out := bytesString(n.b) // n.b is not used again
 	m := OffsetMap{bps: n.bps, normLen: len(out), origLen: len(s)}
 	if wantMap && len(m.bps) == 0 && len(out) != len(s) {
 		// only trailing removals: still not the identity

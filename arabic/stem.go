@@ -50,7 +50,13 @@ func Stem(word string) string {
 
 // stemNormalized stems a search-normalized word.
 func stemNormalized(w string) string {
-	if w == "" {
+	if len(w) < 2 {
+		return w
+	}
+	// Quick exit: every rule below needs a first letter that can begin a
+	// prefix (و ف ب ل ك ا) or a last letter that can end a suffix (ا ن ت ه
+	// م); otherwise the word is its own stem, protected or not.
+	if !mayBeginPrefix(w[:2]) && !mayEndSuffix(w[len(w)-2:]) {
 		return w
 	}
 	if !allArabicLetters(w) {
@@ -106,6 +112,27 @@ suffixes:
 		return w // no suffix can match
 	}
 	return stripSuffixes(w, n)
+}
+
+// mayBeginPrefix reports whether the letter c (two bytes) begins one of
+// the prefixes Stem removes, or a conjunction or preposition before a
+// protected word.
+func mayBeginPrefix(c string) bool {
+	switch c {
+	case "و", "ف", "ب", "ل", "ك", "ا":
+		return true
+	}
+	return false
+}
+
+// mayEndSuffix reports whether the letter c (two bytes) ends one of the
+// suffixes Stem removes.
+func mayEndSuffix(c string) bool {
+	switch c {
+	case "ا", "ن", "ت", "ه", "م":
+		return true
+	}
+	return false
 }
 
 // stripPrefix removes one article prefix, or the conjunction و.

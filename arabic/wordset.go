@@ -23,32 +23,41 @@ func (ws *wordSet) mayHave(n int, b1, bn byte) bool {
 	return ws.first[n]&(1<<(b1&63)) != 0 && ws.last[n]&(1<<(bn&63)) != 0
 }
 
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-// hashString is 32-bit FNV-1a: short keys, no seed needed (the sets are
+// hashString hashes s eight bytes at a time (a multiply and xor-shift
+// per word, then the tail): short keys, no seed needed (the sets are
 // fixed word lists, not attacker-chosen keys; Analyze's per-text table
-// degrades gracefully with collisions).
+// degrades gracefully with collisions). Arabic words are 6–20 bytes, so
+// this is a few times faster than a byte-at-a-time hash.
 func hashString(s string) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= fnvPrime
+	const k = 0x9E3779B97F4A7C15
+	h := uint64(len(s)) * k
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ w) * k
+		h ^= h >> 32
+		s = s[8:]
 	}
-	return h
+	// The tail: two overlapping four-byte loads, or the first, middle
+	// and last of up to three bytes, cover every byte; with the length
+	// already in h, different tails give different words.
+	var w uint64
+	switch n := len(s); {
+	case n >= 4:
+		w = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[n-4])<<32 | uint64(s[n-3])<<40 | uint64(s[n-2])<<48 | uint64(s[n-1])<<56
+	case n > 0:
+		w = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+	default:
+		return uint32(h)
+	}
+	h = (h ^ w) * k
+	h ^= h >> 32
+	return uint32(h)
 }
 
 // hashBytes is hashString for a byte slice.
-func hashBytes(s []byte) uint32 {
-	h := uint32(fnvOffset)
-	for _, c := range s {
-		h ^= uint32(c)
-		h *= fnvPrime
-	}
-	return h
-}
+func hashBytes(s []byte) uint32 { return hashString(bytesString(s)) }
 
 // newWordSet builds a set from words; the empty word is ignored.
 func newWordSet(words []string) *wordSet {

@@ -72,10 +72,10 @@ type PutResult struct {
 
 // Stored is an article as kept in the archive.
 type Stored struct {
-	ID        string    // archive id (hex of the content hash)
+	ID        string    // archive id (16 hex digits of the content hash)
 	ExtID     string    // the source's own id
 	Title     string    // headline
-	Text      string    // Title + "\n\n" + Body, as analyzed
+	Text      string    // JoinText(Title, body): what fact offsets index into
 	Published time.Time // zero when unknown
 	URL       string    // canonical URL, empty when unknown
 	Source    string    // outlet

@@ -74,10 +74,32 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	} else {
 		fmt.Fprintln(e.stdout, sum.String())
+		for _, f := range sum.Failures {
+			fmt.Fprintf(e.stdout, "  failed: %s (%s): %s\n", f.Origin, f.Stage, f.Err)
+		}
 	}
 	if !sum.OK() {
 		return fmt.Errorf("%w: %d failed", errPartial, sum.Failed)
 	}
+	return nil
+}
+
+func runReindex(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := fs.String("db", defaultDB, "archive `PATH`")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	st, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Reindex(ctx); err != nil {
+		return fmt.Errorf("reindex %s: %w", *db, err)
+	}
+	fmt.Fprintf(e.stdout, "reindexed %s\n", *db)
 	return nil
 }
 
@@ -123,6 +145,9 @@ QUERY: words (all required), "phrases", OR between clauses, -exclusion, prefix*.
 		return err
 	}
 	defer st.Close()
+	if stale, err := st.Stale(ctx); err == nil && stale {
+		e.log.Warn("the archive was indexed with another text analysis; run marsad reindex", "db", *db)
+	}
 	res, err := st.Search(ctx, q)
 	if err != nil {
 		return fmt.Errorf("search %s: %w", *db, err)

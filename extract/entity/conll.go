@@ -107,40 +107,78 @@ func WriteCoNLL(w io.Writer, doc *marsad.Doc) error {
 // TagWords tags a sentence given as words: the text is the words joined by
 // single spaces, and each word gets the BIO tag of the mention it overlaps.
 func (r *Recognizer) TagWords(ctx context.Context, words []string) ([]string, error) {
+	tags, err := r.TagSentences(ctx, [][]string{words})
+	if err != nil {
+		return nil, err
+	}
+	return tags[0], nil
+}
+
+// TagSentences tags consecutive sentences of one document, each given as
+// words: the text is the words joined by single spaces, one sentence a
+// line, so that names found in one sentence are linked to their partial
+// mentions in the others (جو بايدن … بايدن), as in [Recognizer.Annotate]
+// of a whole article. Each word gets the BIO tag of the mention it
+// overlaps.
+func (r *Recognizer) TagSentences(ctx context.Context, sents [][]string) ([][]string, error) {
 	var b strings.Builder
-	starts := make([]int, len(words))
-	ends := make([]int, len(words))
-	for i, w := range words {
-		if i > 0 {
-			b.WriteByte(' ')
+	var starts, ends []int
+	for k, words := range sents {
+		if k > 0 {
+			b.WriteByte('\n')
 		}
-		starts[i] = b.Len()
-		b.WriteString(w)
-		ends[i] = b.Len()
+		for i, w := range words {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			starts = append(starts, b.Len())
+			b.WriteString(w)
+			ends = append(ends, b.Len())
+		}
 	}
 	doc := &marsad.Doc{Text: b.String()}
 	if err := r.Annotate(ctx, doc); err != nil {
 		return nil, err
 	}
-	return tagTokens(starts, ends, mentionSpans(doc)), nil
+	all := tagTokens(starts, ends, mentionSpans(doc))
+	out := make([][]string, len(sents))
+	for k, words := range sents {
+		out[k], all = all[:len(words)], all[len(words):]
+	}
+	return out, nil
 }
+
+// conllWindow is how many consecutive sentences [Recognizer.EvalCoNLL]
+// reads as one document. CoNLL files such as ANERcorp keep the sentences
+// of an article together but do not mark where articles end; a window of
+// this size stands for an article.
+const conllWindow = 20
 
 // EvalCoNLL tags every sentence of a CoNLL file (token TAG, BIO or IO) with
 // the recognizer and scores it against the file's tags in the CoNLL-2003
-// convention. Gold types PERS/PERSON are read as PER.
+// convention. Gold types PERS/PERSON are read as PER. Consecutive
+// sentences are read together as one document ([Recognizer.TagSentences]),
+// conllWindow sentences at a time.
 func (r *Recognizer) EvalCoNLL(ctx context.Context, in io.Reader) (*conll.Report, error) {
 	sents, err := conll.Read(in)
 	if err != nil {
 		return nil, err
 	}
 	rep := conll.NewReport()
-	for _, s := range sents {
-		pred, err := r.TagWords(ctx, s.Words())
+	for lo := 0; lo < len(sents); lo += conllWindow {
+		win := sents[lo:min(lo+conllWindow, len(sents))]
+		words := make([][]string, len(win))
+		for k, s := range win {
+			words[k] = s.Words()
+		}
+		pred, err := r.TagSentences(ctx, words)
 		if err != nil {
 			return nil, err
 		}
-		if err := rep.Add(s.Tags(), pred); err != nil {
-			return nil, err
+		for k, s := range win {
+			if err := rep.Add(s.Tags(), pred[k]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return rep, nil

@@ -57,6 +57,7 @@ type phrase struct {
 type givenName struct {
 	latin string
 	amb   bool
+	noun  bool // also a common noun or adjective: a name only with a family name after it
 }
 
 // cueKind classifies a cue word.
@@ -98,6 +99,7 @@ type Lexicon struct {
 	given     map[string]givenName
 	titles    map[string][][]string // first token → remaining tokens, longest first
 	cues      map[string]cueKind    // normalized, without ال
+	named     map[string]bool       // descriptors before an organization's own name (صحيفة, شركة), normalized, without ال
 	stop      map[string]bool
 	common    map[string]bool
 	ambiguous map[string]bool  // normalized alias text
@@ -137,7 +139,9 @@ func (lx *Lexicon) Stats() Stats {
 }
 
 // norm is the matching form of s: search-normalized.
-func norm(s string) string { return arabic.NormalizeString(s, arabic.SearchOptions()) }
+func norm(s string) string {
+	return strings.ToLower(arabic.NormalizeString(s, arabic.SearchOptions()))
+}
 
 // normTokens splits a name into normalized word tokens.
 func normTokens(s string) []string { return strings.Fields(norm(s)) }
@@ -153,6 +157,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		given:     make(map[string]givenName, 1024),
 		titles:    make(map[string][][]string, 128),
 		cues:      make(map[string]cueKind, 128),
+		named:     make(map[string]bool, 16),
 		stop:      make(map[string]bool, 512),
 		common:    make(map[string]bool, 256),
 		ambiguous: make(map[string]bool, 128),
@@ -211,6 +216,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 					g.latin = r[1]
 				}
 				g.amb = len(r) > 2 && r[2] == "amb"
+				g.noun = len(r) > 2 && r[2] == "noun"
 				lx.given[norm(r[0])] = g
 			}
 		case fileTitles:
@@ -234,6 +240,9 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 					k = cuePlace
 				case "FACILITY":
 					k = cueFacility
+				case "NAMED":
+					lx.named[stripAl(norm(r[1]))] = true
+					continue
 				default:
 					return nil, fmt.Errorf("%s: unknown cue kind %q", f.path, r[0])
 				}
@@ -310,6 +319,9 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 	for c := range lx.cues {
 		lx.class[c] |= clsCue
 		lx.class[al+c] |= clsCue
+	}
+	for c := range lx.named {
+		lx.class[c] |= clsCue
 	}
 	for v := range reportVerbs {
 		lx.class[v] |= clsReport
@@ -410,6 +422,10 @@ func (lx *Lexicon) addEntities(f loadedFile) error {
 				lx.addPhrase(a, id, true, f.extra)
 			}
 		}
+		if acronym(e.Latin) {
+			// CNN, OPEC: the Latin acronym is written as such in Arabic text.
+			lx.addPhrase(e.Latin, id, true, f.extra)
+		}
 		if typ == marsad.PER {
 			toks := normTokens(r[1])
 			if len(toks) > 1 {
@@ -437,6 +453,20 @@ func (lx *Lexicon) addPhrase(text string, id int32, alias, extra bool) {
 		}
 	}
 	lx.byFirst[toks[0]] = append(lx.byFirst[toks[0]], phrase{toks: toks, ent: id, alias: alias, extra: extra})
+}
+
+// acronym reports whether a Latin name is an upper-case acronym of two to
+// eight letters (CNN, UNESCO).
+func acronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // stripAl removes a leading definite article (normalized ال).

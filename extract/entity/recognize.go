@@ -244,7 +244,12 @@ func cliticWithPronoun(s string) bool {
 	if !strings.HasPrefix(s, ba) && !strings.HasPrefix(s, lam) {
 		return false
 	}
-	return strings.HasSuffix(s, "ه") || strings.HasSuffix(s, "ها") || strings.HasSuffix(s, "هم")
+	for _, suf := range []string{"ه", "ها", "هم", "نا", "كم", "هما"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // sonOf are the words of filiation in a name.
@@ -267,7 +272,7 @@ func (a *analysis) genitive(k int) bool {
 }
 
 // nameJoiners are words that bind the next word into a person's name.
-var nameJoiners = normSet("بن", "ابن", "بنت", "ابو", "ال", "عبد", "ام")
+var nameJoiners = normSet("بن", "ابن", "بنت", "ابو", "ال", "عبد", "ام", "ولد")
 
 // plain reports whether the word may be an unknown name word: not a stop
 // word, common word, demonym or cue.
@@ -600,14 +605,17 @@ func (a *analysis) personAt(k int, titled bool) int {
 			if j < len(a.words) && a.words[j-1].adj {
 				nx := a.words[j].norm
 				_, isTitle := a.lx.titles[nx]
-				if !a.lx.stop[nx] && !speechLinks[nx] && !isTitle {
-					return k
+				if !a.lx.stop[nx] && !speechLinks[nx] && !isTitle && nx != normAli {
+					return k // (علي: the preposition على spelt with ي)
 				}
 			}
 		}
 		return j
 	}
 	if j-k < 2 {
+		if isGiven && !g.amb && !g.noun && a.loneGiven(k) {
+			return k + 1 // a given name alone: وأوضح فارس أنه …
+		}
 		return k
 	}
 	if isGiven && g.amb {
@@ -622,6 +630,26 @@ func (a *analysis) personAt(k int, titled bool) int {
 	return j
 }
 
+// loneGiven reports whether the unambiguous given name at word k, with no
+// family name after it, is a person's name on its own: a long enough name
+// not glued to a noun phrase around it (a definite word or a number right
+// after it suggests a common-word reading).
+func (a *analysis) loneGiven(k int) bool {
+	if runeLen(a.words[k].norm) < 3 {
+		return false
+	}
+	if k+1 < len(a.words) && a.words[k].adj {
+		nx := a.words[k+1].norm
+		if _, isTitle := a.lx.titles[nx]; isTitle {
+			return true
+		}
+		if definite(nx) && !a.lx.stop[nx] {
+			return false
+		}
+	}
+	return true
+}
+
 // cliticPerson finds a person name whose first word carries a proclitic
 // (ومحمد علي, لتامر حسني): it returns the letters to skip and the end, or
 // end == i when there is none.
@@ -629,12 +657,24 @@ func (a *analysis) cliticPerson(i int) (skip, end int) {
 	w := &a.words[i]
 	for f := 1; f < w.nforms; f++ {
 		g, ok := a.lx.given[w.forms[f].s]
-		if !ok || g.amb || definite(w.forms[f].s) {
+		if !ok || g.amb || g.noun || definite(w.forms[f].s) {
 			continue
 		}
-		if j := a.extendName(i, i, false); j-i >= 2 {
-			return w.forms[f].skip, j
+		j := a.extendName(i, i, false)
+		if j-i < 2 {
+			continue
 		}
+		if !strings.HasPrefix(w.norm, waw) || w.forms[f].skip > 1 {
+			// ب/ل + a name (لتامر حسني) needs a name word after it: بفضل
+			// and بأسماء are prepositional phrases.
+			nx := a.words[i+1].norm
+			_, nextGiven := a.lx.given[nx]
+			_, knownSurname := a.lx.surnames[nx]
+			if !nextGiven && !knownSurname && !a.familyName(i+1) {
+				continue
+			}
+		}
+		return w.forms[f].skip, j
 	}
 	return 0, i
 }
@@ -661,6 +701,11 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			break
 		}
 		if _, ok := a.lx.given[x]; ok {
+			if x == normAli && j-k >= 2 {
+				if _, pg := a.lx.given[prev]; !pg && !nameJoiners[prev] {
+					break // دافيدنكو علي الروسي: the preposition على spelt علي
+				}
+			}
 			j++
 			continue
 		}
@@ -678,10 +723,10 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			j++
 			break // a family name with ال ends the name
 		}
-		if a.verbLike(x) {
+		if a.verbLike(x) && !a.tchName(j, prev) {
 			break
 		}
-		if !titled && (strings.HasSuffix(x, "ين") || strings.HasSuffix(x, "ون") || strings.HasSuffix(x, "ات")) {
+		if !titled && (strings.HasSuffix(x, "ات") || ((strings.HasSuffix(x, "ين") || strings.HasSuffix(x, "ون")) && !a.foreignSurname(j, prev))) {
 			break
 		}
 		if a.lx.common[x] {
@@ -697,6 +742,51 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 		j--
 	}
 	return j
+}
+
+// foreignSurname reports whether word j, ending like a plural (ـون, ـين),
+// is more likely a family name (كلينتون, هاملتون, بيرلسكوني): it follows an
+// unambiguous given name, is long enough and has no article or clitic reading.
+func (a *analysis) foreignSurname(j int, prev string) bool {
+	g, ok := a.lx.given[prev]
+	if !ok || g.amb || g.noun {
+		return false
+	}
+	x := a.words[j].norm
+	if strings.HasSuffix(x, "ين") {
+		return runeLen(x) >= 6 && a.words[j].nforms == 1 // not a dual (هدفين)
+	}
+	return runeLen(x) >= 5 && a.words[j].nforms == 1
+}
+
+// foreignSurnameEndings end family names transliterated from Slavic,
+// Georgian, Armenian and Turkish (ميلوسيفيتش, كوفالسكي, تيموشينكو,
+// ساكاشفيلي, أوغلو), rarely an Arabic word.
+var foreignSurnameEndings = []string{"فيتش", "يتش", "فسكي", "سكي", "ينكو", "شفيلي", "اوغلو", "وفيتش", "وفسكي", "يفسكي"}
+
+// foreignShape reports whether word i, in no lexicon, has the shape of a
+// foreign family name on its own.
+func (a *analysis) foreignShape(i int) bool {
+	w := &a.words[i]
+	x := w.norm
+	if runeLen(x) < 5 || definite(x) || !a.plain(i) || a.lx.common[x] {
+		return false
+	}
+	for _, suf := range foreignSurnameEndings {
+		if strings.HasSuffix(x, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// tchName reports whether word j, which starts like an imperfect verb,
+// is rather a transliterated family name with "ch" (تشيرنوف, تشافيز):
+// it starts with تش, is long, and follows an unambiguous given name.
+func (a *analysis) tchName(j int, prev string) bool {
+	g, ok := a.lx.given[prev]
+	x := a.words[j].norm
+	return ok && !g.amb && !g.noun && strings.HasPrefix(x, "تش") && runeLen(x) >= 6
 }
 
 // verbLike reports whether an unknown word looks like an imperfect verb
@@ -904,6 +994,7 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 	// starts at a later word.
 	anchored := make(map[int]cand)
 	facilities := make(map[int]cand)
+	named := make(map[int]cand) // by the position of the descriptor
 	for i := 0; i < n; i++ {
 		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -928,6 +1019,10 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 			}
 			continue
 		}
+		if c, ok := a.namedOrgAt(i); ok {
+			named[i] = c
+			continue
+		}
 		if c, ok := a.placeAt(i); ok {
 			if c.rule == "facility" {
 				facilities[i] = c
@@ -945,6 +1040,12 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 			}
 		}
 		lex, lexOK := a.lexiconAt(i)
+		if nc, ok := named[i]; ok && (!lexOK || lex.j <= nc.i) {
+			// صحيفة تايمز: the descriptor stays outside the name.
+			out = append(out, nc)
+			i = nc.j
+			continue
+		}
 		if lexOK && lex.typ != marsad.PER && lex.n() == 1 && a.words[i].adj && i+1 < n && sonOf[a.words[i+1].norm] {
 			// الخليل بن أحمد: a place name used as a given name.
 			if j := a.extendName(i, i, true); j > i+2 {
@@ -968,6 +1069,8 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 				consider(cand{i: i, j: j, ent: -1, typ: marsad.PER, rule: "person"}, true)
 			} else if skip, j := a.cliticPerson(i); j > i {
 				consider(cand{i: i, j: j, skip: skip, ent: -1, typ: marsad.PER, rule: "person"}, true)
+			} else if a.foreignShape(i) {
+				consider(cand{i: i, j: i + 1, ent: -1, typ: marsad.PER, rule: "shape"}, true)
 			}
 		}
 		if !have && ancOK && anc.roleOK {
@@ -983,6 +1086,89 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 		i = best.j
 	}
 	return out, roles, nil
+}
+
+// namedOrgAt finds an organization's own name after a descriptor
+// (صحيفة تايمز, شركة توتال, فريق الوداد): a lexicon name, or one word that
+// is not a common word, an adjective or a verb. The descriptor is not part
+// of the mention.
+func (a *analysis) namedOrgAt(i int) (cand, bool) {
+	w := &a.words[i]
+	if w.cls&clsCue == 0 || !w.adj || i+1 >= len(a.words) {
+		return cand{}, false
+	}
+	desc := ""
+	for f := 0; f < w.nforms; f++ {
+		if a.lx.named[w.forms[f].s] {
+			desc = w.forms[f].s
+			break
+		}
+	}
+	if desc == "" {
+		return cand{}, false
+	}
+	k := i + 1
+	if c, ok := a.lexiconAt(k); ok {
+		if c.typ == marsad.PER || c.skip > 0 {
+			return cand{}, false
+		}
+		if c.typ != marsad.ORG {
+			c.ent, c.alts, c.typ, c.rule = -1, nil, marsad.ORG, "named"
+		}
+		c.amb = false
+		return c, true
+	}
+	x := a.words[k].norm
+	if !a.plain(k) || a.lx.common[x] || runeLen(x) < 3 || strings.HasPrefix(x, waw) || a.accusative(k) ||
+		a.genitive(k) || cliticWithPronoun(x) || a.wordOfNumber(k) {
+		return cand{}, false
+	}
+	if _, ok := a.lx.given[x]; ok {
+		return cand{}, false
+	}
+	feminine := strings.HasSuffix(desc, "ه")
+	if strings.HasSuffix(x, "يه") || (nisba(x) && !feminine) || pronounOrPlural(x) {
+		// شركة عالمية, فريق طبي, فريق المفتشين, فريق عملها; after a
+		// feminine descriptor an adjective would end in ـية, so ديلي is a name.
+		return cand{}, false
+	}
+	if definite(x) && (strings.HasSuffix(x, "ه") || !feminine || nisba(x)) {
+		// شركة الطاقة, فريق العمل, موقع الحادث: a common noun. A definite
+		// name is taken after صحيفة, قناة, شركة … only (صحيفة الراية).
+		return cand{}, false
+	}
+	j := k + 1
+	// A foreign name of several words (شركة أميركان إيرلاينز, قناة Sky News):
+	// more words that are neither known nor Arabic-shaped (no article, no
+	// clitic reading, no adjective or plural ending), up to three in all.
+	for j < len(a.words) && j-k < 3 && a.words[j-1].adj && !definite(x) {
+		y := a.words[j].norm
+		if a.latin(k) != a.latin(j) || !a.plain(j) || a.lx.common[y] || definite(y) || a.words[j].nforms > 1 ||
+			runeLen(y) < 3 || nisba(y) || pronounOrPlural(y) || a.verbLike(y) || a.accusative(j) || a.wordOfNumber(j) ||
+			(!a.latin(j) && strings.HasSuffix(y, "ا")) { // اتفاقا: an indefinite accusative
+			break
+		}
+		if _, ok := a.lexiconAt(j); ok {
+			break
+		}
+		if _, ok := a.lx.given[y]; ok {
+			break
+		}
+		j++
+	}
+	return cand{i: k, j: j, typ: marsad.ORG, ent: -1, rule: "named"}, true
+}
+
+// latin reports whether word k is written in Latin script.
+func (a *analysis) latin(k int) bool {
+	s := a.words[k].norm
+	return s != "" && s[0] < utf8.RuneSelf
+}
+
+// wordOfNumber reports whether word k is a digit run.
+func (a *analysis) wordOfNumber(k int) bool {
+	s := a.words[k].norm
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // reportVerbs introduce a speaker (normalized, without و/ف).
@@ -1030,9 +1216,20 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 		return !lex
 	}
 	if !ok(k) {
+		if !a.familyName(k) {
+			return cand{}, false
+		}
+		// وقال الأعرجي إن: a family name alone, then a speech link.
+		if k+1 < len(a.words) && a.words[k].adj && speechLinks[a.words[k+1].norm] {
+			return cand{i: k, j: k + 1, ent: -1, typ: marsad.PER, rule: "speaker"}, true
+		}
 		return cand{}, false
 	}
 	for j := k + 1; j <= k+2 && j < len(a.words); j++ {
+		if !a.words[j-1].adj && a.quoteBreak(j-1) {
+			// وقال كينيون: « …: the name ends at the punctuation.
+			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
+		}
 		if a.words[j-1].adj && speechLinks[a.words[j].norm] {
 			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
 		}
@@ -1041,6 +1238,30 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// familyName reports whether word k looks like a family name with the
+// article: a definite nisba (الأعرجي, الكبيسي) that is not a demonym, a
+// common word or a stop word.
+func (a *analysis) familyName(k int) bool {
+	x := a.words[k].norm
+	return definite(x) && strings.HasSuffix(x, "ي") && runeLen(x) >= 5 && a.plain(k) && !a.lx.common[x] &&
+		a.words[k].nforms == 1
+}
+
+// quoteBreak reports whether the text after word k, before the next word,
+// is a colon, a comma or an opening quote: the end of a speaker's name.
+func (a *analysis) quoteBreak(k int) bool {
+	end := len(a.text)
+	if k+1 < len(a.words) {
+		end = a.words[k+1].start
+	}
+	gap := strings.TrimSpace(a.text[a.words[k].end:end])
+	switch gap {
+	case ":", "،", ",", "«", "\"", ": «", ":«", ": \"", "،\"":
+		return true
+	}
+	return false
 }
 
 // afterDemonym finds a name introduced by a demonym used as a noun

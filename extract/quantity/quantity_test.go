@@ -227,9 +227,10 @@ func TestDucklingNumeral(t *testing.T) {
 	}
 }
 
-// numeralThreshold is what arabic.NumberWords reaches today (86.7%); the
-// issue's target is 95%.
-const numeralThreshold = 0.85
+// numeralThreshold is the target on Duckling's Arabic numeral and
+// ordinal corpora (arabic.NumberWords reaches 98.3% today; the misses are
+// a/b fractions, deliberately read as dates in news text).
+const numeralThreshold = 0.95
 
 // FuzzExtract checks span integrity on any input.
 func FuzzExtract(f *testing.F) {

@@ -40,6 +40,8 @@ func (p *parser) dayPartAfter(k int) (part string, pm bool, j int) {
 	case w == "في" && p.wordIs(k+1, "الصباح", "المساء", "الليل"):
 		dp := dayParts[p.w(k+1)]
 		return dp.part, dp.pm, k + 2
+	case w == "وقت" && p.wordIs(k+1, "الغداء"):
+		return "MI", false, k + 2 // الساعة 12 ظهرا وقت الغداء
 	}
 	if dp, ok := dayParts[w]; ok && (w != "صباح" && w != "فجر" && w != "ظهر" && w != "عصر" && w != "ليل" && w != "ليله" || true) {
 		return dp.part, dp.pm, k + 1
@@ -90,7 +92,9 @@ func (p *parser) minutesAt(k int) (int, int, bool) {
 	}
 	if p.wordIs(j, "دقيقه", "دقائق") {
 		j++
-	} else if v != 15 && v != 30 {
+	} else if _, part := dayParts[p.w(j)]; v != 15 && v != 30 && !(part && v > 12) {
+		// السابعة وخمسة وثلاثين مساءً: the part of day closes minutes that
+		// cannot be an hour (5 و6 مساء is a range of hours)
 		return 0, k, false
 	}
 	return int(v), j, true
@@ -186,6 +190,9 @@ func (p *parser) clockRule(i int, w0 string) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if !withSaa && !colon && p.toks[k].kind == tNum && p.punct(k-1, "-–") && (p.toks[k-1].space || p.toks[k].space) && k >= 2 && p.toks[k-2].kind == tNum {
+		return match{}, false // 2 - 2 صباح اليوم: a score, not an hour
+	}
 	part, pm, j2 := p.dayPartAfter(j)
 	if !withSaa && !colon && part == "" {
 		// السابعة إلا الربع غدا: an ordinal hour with its day; الثامنة
@@ -211,6 +218,9 @@ func (p *parser) clockRule(i int, w0 string) (match, bool) {
 		return match{}, false
 	}
 	j = j2
+	if part != "" && p.wordIs(j, "وقت") && p.wordIs(j+1, "الغداء") {
+		j += 2 // الساعة 12 ظهرا وقت الغداء
+	}
 	if pm && h < 12 && !(part == "NI" && h <= 4) && !(part == "MI" && h >= 11) {
 		h += 12
 	}

@@ -61,6 +61,8 @@ func (p *parser) dayPartRule(i int, w0 string) (match, bool) {
 		part, k = "AF", k+4
 	case w0 == "الظهيره":
 		part, k = "MI", k+1
+	case w0 == "وقت" && p.wordIs(k+1, "الغداء"):
+		part, k = "MI", k+2 // وقت الغداء: lunch time
 	case w0 == "مساء" || w0 == "صباح":
 		// مساء 7: a part of day before a bare hour
 		if k+1 < len(p.toks) && p.toks[k+1].kind == tNum && p.numIsClock(k+1) && !(p.punct(k+2, "/-.:") && p.adjacent(k+2) && p.adjacent(k+3)) {
@@ -228,8 +230,15 @@ func (p *parser) bareDayRule(i int, w0 string) (match, bool) {
 		}
 		return p.partClock(i, j3, fmt.Sprintf("T%02d:%02d", h, mi), ""), true
 	}
-	if v < 1 || v > 31 || !p.clauseEnd(j) {
+	if v < 1 || v > 31 {
 		return match{}, false
+	}
+	if !p.clauseEnd(j) {
+		// في الخامس في 4 صباحا: the day with the clock time that follows
+		c, ok := p.clockRule(j+1, p.w(j+1))
+		if !p.wordIs(j, "في") || !ok || c.i != j+1 {
+			return match{}, false
+		}
 	}
 	return p.finishRelMonthDay(i, j, v, 0), true
 }

@@ -568,6 +568,11 @@ func (p *parser) holidayRule(i int, w0 string) (match, bool) {
 		year, j = y, k
 	}
 	m := match{i: i, j: j, typ: DATE, grain: gDay}
+	if h.calendar == "national" {
+		// عيد الاستقلال: each country has its own day
+		m.reason = "a national day: the date depends on the country"
+		return m, true
+	}
 	if year == 0 {
 		if !p.known {
 			m.rel = "HOLIDAY"

@@ -79,6 +79,14 @@ func (p *parser) run() []match {
 	var out []match
 	for i := 0; i < len(p.toks); {
 		if m, ok := p.at(i); ok {
+			if n := len(out); n > 0 && m.typ == TIME && len(m.extra) == 1 && m.extra[0].typ == TIME && out[n-1].j == m.extra[0].i-1 {
+				// الأحد 5 فيفري 2017 من الساعة الثامنة إلى الثانية: the
+				// hours of a range are on the day written before it
+				if d := out[n-1]; d.typ == DATE && d.grain == gDay {
+					p.redate(&m, d)
+					p.redate(&m.extra[0], d)
+				}
+			}
 			out = append(out, m.extra...)
 			m.extra = nil
 			out = append(out, m)
@@ -147,6 +155,19 @@ func (p *parser) at(i int) (match, bool) {
 		}
 	}
 	return best, found
+}
+
+// redate moves a clock time that took the publication day by default
+// (2017-02-05T08:00 from anchor-dayTHH:MM, or P0DTHH:MM) onto day d.
+func (p *parser) redate(m *match, d match) {
+	switch {
+	case m.val != "" && d.val != "" && p.known && strings.HasPrefix(m.val, p.anchor.Format("2006-01-02")+"T"):
+		m.val = d.val + m.val[len("2006-01-02"):]
+	case m.val == "" && d.rel != "" && strings.HasPrefix(m.rel, "P0DT"):
+		m.rel = d.rel + m.rel[len("P0D"):]
+	case m.val == "" && d.val != "" && strings.HasPrefix(m.rel, "P0DT"):
+		m.val, m.rel = d.val+m.rel[len("P0D"):], ""
+	}
 }
 
 // rules are tried in order at every candidate token; the longest wins.

@@ -126,8 +126,10 @@ var signalWords = []string{"في ", "عند ", "يوم "}
 
 // TestDucklingTime runs Duckling's Arabic time corpus. Duckling's check is
 // kept: exactly one expression covering the whole input (less a leading
-// signal word) with the expected value. The reference time is Duckling's,
-// 2013-02-12.
+// signal word) with the expected value; for an interval at day or hour
+// grain, exactly one range phrase (Phrases) covering the input whose two
+// ends are the first and last unit of the interval. The reference time is
+// Duckling's, 2013-02-12.
 func TestDucklingTime(t *testing.T) {
 	shared := sharedDir(t)
 	f, err := os.Open(filepath.Join(shared, "peer", "duckling-ar", "duckling-ar.jsonl"))
@@ -221,11 +223,19 @@ func TestDucklingTime(t *testing.T) {
 	if rate < ducklingTimeTarget {
 		t.Errorf("duckling time pass rate %.1f%% below %.0f%%", 100*rate, 100*ducklingTimeTarget)
 	}
+	if strict := float64(pass) / float64(total); strict < ducklingTimeStrict {
+		t.Errorf("duckling time strict pass rate %.1f%% below %.0f%%", 100*strict, 100*ducklingTimeStrict)
+	}
 }
 
 // ducklingTimeTarget is the target; listed differences count as
-// expected outcomes and are reported apart.
-const ducklingTimeTarget = 0.95
+// expected outcomes and are reported apart. ducklingTimeStrict holds the
+// rate with listed differences counted as failures at what is reached
+// today (75.4%).
+const (
+	ducklingTimeTarget = 0.95
+	ducklingTimeStrict = 0.75
+)
 
 // TestDucklingDuration runs Duckling's Arabic duration corpus: one DURATION
 // covering the input with the value P<n><unit>.

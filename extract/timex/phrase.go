@@ -46,10 +46,29 @@ type Phrase struct {
 // بين and في الفترة before them stay outside, as prepositions do.
 var rangeOpeners = [...]string{"بين", "من"}
 
-// rangeSeps join the two ends of a range (folded forms).
+// rangeSeps join the two ends of a range (folded forms). و joins them
+// only after بين: الجمعة والسبت are two days, بين الجمعة والسبت a range.
 var rangeSeps = map[string]bool{
 	"الي": true, "حتي": true, "وحتي": true, "والي": true, "و": true, "-": true, "–": true,
-	"لغايه": true, "ولغايه": true, "ل": true,
+	"لغايه": true, "ولغايه": true,
+}
+
+// rangeSep reports whether the gap g after a first end spanning
+// [firstStart, firstEnd) joins a range; و needs بين before the first end
+// or inside it (نوفمبر بين 15 و19).
+func rangeSep(toks []tok, g string, firstStart, firstEnd int) bool {
+	if g != "و" {
+		return rangeSeps[g]
+	}
+	if _, ok := wordsBefore(toks, firstStart, "بين"); ok {
+		return true
+	}
+	for k := tokAt(toks, firstStart); k < len(toks) && toks[k].end <= firstEnd; k++ {
+		if toks[k].norm == "بين" {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseSignals precede an expression and make it an open interval.
@@ -76,7 +95,7 @@ func phrasesOf(text string, toks []tok, exprs []marsad.TimeExpr) []Phrase {
 		// two expressions joined by a range separator
 		if k+1 < len(exprs) {
 			e2 := exprs[k+1]
-			if rangeSeps[gapWord(text, e.End, e2.Start)] && rangeEnds(e, e2) {
+			if rangeSep(toks, gapWord(text, e.End, e2.Start), e.Start, e.End) && rangeEnds(e, e2) {
 				ph.End = e2.End
 				ph.Kind = PhraseRange
 				ph.Exprs = append(ph.Exprs, e2)
@@ -106,6 +125,14 @@ func phrasesOf(text string, toks []tok, exprs []marsad.TimeExpr) []Phrase {
 					break
 				}
 			}
+		}
+		// بعد 4 أسابيع في المستقبل, 2012 أو بعده: a closing restatement
+		if s, ok := wordsAfter(toks, ph.End, "في المستقبل"); ok && (ph.Kind == PhraseAfter || strings.HasPrefix(fold(text[ph.Start:ph.End]), "بعد ")) {
+			ph.End = s
+		} else if s, ok := wordsAfter(toks, ph.End, "او بعده", "او بعد ذلك"); ok && ph.Kind == PhrasePoint {
+			ph.End, ph.Kind = s, PhraseAfter
+		} else if s, ok := wordsAfter(toks, ph.End, "او قبله", "او قبل ذلك"); ok && ph.Kind == PhrasePoint {
+			ph.End, ph.Kind = s, PhraseBefore
 		}
 		// a phrase may not reach back into the previous one
 		if n := len(out); n > 0 && ph.Start < out[n-1].End {
@@ -193,15 +220,19 @@ func bareFirstEnd(text string, toks []tok, start int) (int, bool) {
 		return 0, false
 	}
 	var sep int // index of the token before the separator
+	g := ""
 	switch {
 	case toks[i].start < start && fold(text[toks[i].start:start]) == "و":
-		sep = i - 1 // والسادسة
-	case i >= 1 && toks[i].start == start && rangeSeps[toks[i-1].norm] && toks[i-1].norm != "ل":
-		sep = i - 2
+		sep, g = i-1, "و" // والسادسة
+	case i >= 1 && toks[i].start == start && rangeSeps[toks[i-1].norm]:
+		sep, g = i-2, toks[i-1].norm
+		if toks[i-1].kind == tPunct && (toks[i-1].space || toks[i].space) {
+			return 0, false // 2 - 2: a dash between spaced numbers is a score
+		}
 	default:
 		return 0, false
 	}
-	if sep < 0 {
+	if sep < 0 || !rangeSep(toks, g, toks[sep].start, toks[sep].end) {
 		return 0, false
 	}
 	t := toks[sep]
@@ -260,7 +291,39 @@ func partFirst(s string) bool {
 	w, _, _ = strings.Cut(w, "-")
 	_, part := bareParts[w]
 	_, mod := partNounMod[w]
-	return part || mod || w == "وقت"
+	if w == "وقت" {
+		// في وقت متأخر من الليل, but وقت الغداء stands alone
+		_, rest, _ := strings.Cut(fold(s), " ")
+		next, _, _ := strings.Cut(rest, " ")
+		return next == "مبكر" || next == "متاخر" || next == "لاحق"
+	}
+	return part || mod
+}
+
+// wordsAfter reports whether one of the folded word sequences ws starts
+// right at offset end (as whole tokens), and returns where it ends.
+func wordsAfter(toks []tok, end int, ws ...string) (int, bool) {
+	i := tokAt(toks, end)
+	if i < len(toks) && toks[i].start < end {
+		return 0, false
+	}
+	for _, w := range ws {
+		want := strings.Fields(w)
+		if i+len(want) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, x := range want {
+			if toks[i+k].norm != x {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return toks[i+len(want)-1].end, true
+		}
+	}
+	return 0, false
 }
 
 // signalFits reports whether a signal word opens an interval on e: a

@@ -51,14 +51,17 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 			return match{}, false
 		}
 		s := p.rangeSep(j1)
-		q, glued := p, false
+		glued := false
 		if s == j1 {
-			q, glued = p.unglued(j1)
+			var restore func()
+			if restore, glued = p.unglue(j1); glued {
+				defer restore()
+			}
 		}
 		if s == j1 && !glued {
 			return match{}, false
 		}
-		d2, j2, ok := q.dayAt(s)
+		d2, j2, ok := p.dayAt(s)
 		if !ok || d2 <= d1 {
 			return match{}, false
 		}
@@ -78,14 +81,17 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 		return match{}, false
 	}
 	s := p.rangeSep(j1)
-	q, glued := p, false
+	glued := false
 	if s == j1 {
-		q, glued = p.unglued(j1)
+		var restore func()
+		if restore, glued = p.unglue(j1); glued {
+			defer restore()
+		}
 	}
 	if s == j1 && !glued {
 		return match{}, false
 	}
-	second, ok := q.dayMonthYear(s, false)
+	second, ok := p.dayMonthYear(s, false)
 	if !ok || second.grain != gDay || second.m == 0 || second.d <= d1 {
 		return match{}, false
 	}
@@ -105,17 +111,17 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 	return second, true
 }
 
-// unglued returns a parser that reads token s without the conjunction و
-// glued to it (والتاسع عشر), over a short copy of the tokens from there; it
-// reports false, and p itself, when s carries no such conjunction.
-func (p *parser) unglued(s int) (*parser, bool) {
+// unglue makes token s read without the conjunction و glued to it
+// (والتاسع عشر) until the returned function restores it; it reports false
+// when s carries no such conjunction. The parser is used by one goroutine
+// at a time, so the change is seen by the rule that asked for it only.
+func (p *parser) unglue(s int) (func(), bool) {
 	if s >= len(p.toks) || p.toks[s].kind != tWord || p.wc(s) == p.w(s) {
-		return p, false
+		return nil, false
 	}
-	c := *p
-	c.toks = append([]tok(nil), p.toks[:min(len(p.toks), s+16)]...)
-	c.toks[s].norm = p.wc(s)
-	return &c, true
+	old := p.toks[s].norm
+	p.toks[s].norm = p.wc(s)
+	return func() { p.toks[s].norm = old }, true
 }
 
 // rangeSep skips the separator of a day range (الى, حتى, -, و) and
@@ -163,16 +169,14 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 	default:
 		return match{}, false
 	}
-	q := p
-	if w2 != p.w(s) {
-		// read the second end without its conjunction, on a short copy of
-		// the tokens around it
-		c := *p
-		c.toks = append([]tok(nil), p.toks[:min(len(p.toks), s+16)]...)
-		c.toks[s].norm = w2
-		q = &c
+	glued := w2 != p.w(s)
+	if glued {
+		// read the second end without its conjunction
+		if restore, ok := p.unglue(s); ok {
+			defer restore()
+		}
 	}
-	second, ok := q.clockRule(s, w2)
+	second, ok := p.clockRule(s, w2)
 	// اليوم من الخامسة إلى السابعة: a day before the range makes bare
 	// ordinal hours clock times
 	dayBefore := false
@@ -184,8 +188,8 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 	if !ok && (withSaa || colon1 || part1 != "" || dayBefore) {
 		// من الساعة الخامسة إلى السابعة: a bare second end takes the day
 		// of the first
-		if h, mi, _, _, _, j2, ok2 := q.clockAt(s, false); ok2 && h <= 12 {
-			part2, pm2, j3 := q.dayPartAfter(j2)
+		if h, mi, _, _, _, j2, ok2 := p.clockAt(s, false); ok2 && h <= 12 {
+			part2, pm2, j3 := p.dayPartAfter(j2)
 			if pm2 && h < 12 || part2 == "" && pm1 && h < 12 {
 				h += 12
 			}
@@ -196,7 +200,7 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if w2 != p.w(s) {
+	if glued {
 		second.pre = origPrefixLen(p.text[p.toks[s].start:p.toks[s].end], 1)
 	}
 	if !strings.HasPrefix(w2, "ال") && p.toks[s].kind == tWord && !p.ordinalOK(s) {
@@ -226,6 +230,17 @@ func (p *parser) timeRangeRule(i int, w0 string) (match, bool) {
 		h1 += 12
 	} else if pm1 && h1 < 12 {
 		h1 += 12
+	}
+	if h2 < h1 && h2 < 12 && h2+12 > h1 && !strings.Contains(p.text[p.toks[s].start:p.toks[min(second.j, len(p.toks))-1].end], "صباح") {
+		// من الثامنة صباحا إلى الساعة الثانية: the second end is past noon
+		h2 += 12
+		v := second.val + second.rel
+		v = fmt.Sprintf("%sT%02d%s", v[:t], h2, v[t+3:])
+		if second.val != "" {
+			second.val = v
+		} else {
+			second.rel = v
+		}
 	}
 	first := match{i: i + 1, j: j1b, typ: TIME}
 	v := fmt.Sprintf("%sT%02d:%02d", date, h1, m1)

@@ -134,12 +134,22 @@ func TestRecognizersDateTimeExtraction(t *testing.T) {
 	rate := float64(pass+listed) / float64(total)
 	t.Logf("recognizers DateTime extraction: %d cases, %d pass, %d listed differences, %d defective; pass rate %.1f%% (strict %.1f%%; %.1f%% of the %d well-formed cases)",
 		total, pass, listed, defective, 100*rate, 100*float64(pass)/float64(total), 100*float64(pass+listed)/float64(total-defective), total-defective)
-	// The target is 85%; the threshold is what is reached today.
+	// The target is 85%, reached over all cases with the listed
+	// differences; the strict rate (listed differences as failures) is held
+	// at what is reached today.
 	if rate < recognizersTarget {
 		t.Errorf("recognizers DateTime extraction pass rate %.1f%% below %.0f%%", 100*rate, 100*recognizersTarget)
 	}
+	if strict := float64(pass) / float64(total); strict < recognizersStrict {
+		t.Errorf("recognizers DateTime extraction strict pass rate %.1f%% below %.0f%%", 100*strict, 100*recognizersStrict)
+	}
 }
 
-// recognizersTarget is what is reached today (67.1%; 56.1% counting the
-// listed differences as failures); the target is 85%.
-const recognizersTarget = 0.63
+// recognizersTarget is the target over all 856 cases, listed
+// differences counted as expected outcomes (85.9% today);
+// recognizersStrict is the rate with listed differences and defective
+// cases counted as failures (82.7% today).
+const (
+	recognizersTarget = 0.85
+	recognizersStrict = 0.82
+)

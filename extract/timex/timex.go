@@ -34,6 +34,18 @@
 // publication date and the tense of the sentence make plausible: the
 // nearest occurrence, leaning to the past in past-tense reporting and to
 // the future after future markers (سوف, لن, بحلول, المقبل, a future verb).
+//
+// Extract follows TIMEX3: a range is marked by its two ends (من 4 إلى 22
+// يناير gives 2022-01-04 and 2022-01-22) and a signal word (قبل, بعد, منذ,
+// حتى) stays outside the expression. Phrases puts the pieces back into the
+// span-level phrases that extractors such as Recognizers-Text and Duckling
+// return: a range with its connectors (من … إلى/حتى …, بين … و …, 19-20
+// نوفمبر; و joins a range only after بين), an expression with its signal
+// word (قبل الساعة 4 → before, بعد 5 دقائق → after, منذ 7/2 → since,
+// حتى عام 2012 → until, في غضون 10 ساعات and في + a duration → within),
+// a day or week with the range or part of day it holds (غدا بين الساعة 8
+// و2 مساء, يوم الثلاثاء في وقت متأخر من الليل), and في before a bare part
+// of day (في الصباح). Each Phrase keeps its TIMEX3 expressions.
 package timex
 
 import (

@@ -65,6 +65,12 @@ func TestCases(t *testing.T) {
 			}
 		}
 		got := Extract(row[1], anchor)
+		if row[2] == "-" {
+			if len(got) != 0 {
+				t.Errorf("%q: want no expression, got %+v", row[1], got)
+			}
+			continue
+		}
 		te, ok := find(got, row[2])
 		if !ok {
 			t.Errorf("%q (published %s): %q not found; got %+v", row[1], row[0], row[2], got)
@@ -137,9 +143,10 @@ func TestAnnotateCanceled(t *testing.T) {
 }
 
 // FuzzExtract checks that any input yields spans inside the text that hold
-// the reported text, in order and without overlap.
+// the reported text, in order and without overlap, and phrases that hold
+// their expressions.
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"أمس الاثنين", "31 كانون الأول 2021", "1 رمضان 1442 هـ", "٢٧/٧/٢٠٢١", "الساعة 14:30", "من 13 الى 15 تموز", "ليل السبت الأحد", "نحو 2,500.5 مليون"} {
+	for _, s := range []string{"أمس الاثنين", "31 كانون الأول 2021", "1 رمضان 1442 هـ", "٢٧/٧/٢٠٢١", "الساعة 14:30", "من 13 الى 15 تموز", "ليل السبت الأحد", "نحو 2,500.5 مليون", "بين الخامسة والسادسة مساءً", "يوم 30", "الأحد 5 فيفري 2017 من الساعة الثامنة إلى الثانية", "منذ شهرين ويوم واحد وساعتين"} {
 		f.Add(s)
 	}
 	anchor := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
@@ -154,5 +161,43 @@ func FuzzExtract(f *testing.F) {
 			}
 			prev = te.End
 		}
+		// phrases: in order, without overlap, each holding its expressions
+		prev = 0
+		for _, ph := range Phrases(s, anchor) {
+			if ph.Start < prev || ph.End > len(s) || ph.Start >= ph.End || s[ph.Start:ph.End] != ph.Text {
+				t.Fatalf("bad phrase %d-%d %q after %d in %q", ph.Start, ph.End, ph.Text, prev, s)
+			}
+			for _, e := range ph.Exprs {
+				if e.Start < ph.Start || e.End > ph.End {
+					t.Fatalf("phrase %q does not hold %q", ph.Text, e.Text)
+				}
+			}
+			prev = ph.End
+		}
 	})
+}
+
+// TestPhrases checks the span-level grouping of expressions into ranges
+// and signal phrases.
+func TestPhrases(t *testing.T) {
+	anchor := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
+	for _, row := range readTSV(t, "phrases.tsv", 2) {
+		var got []string
+		for _, ph := range Phrases(row[0], anchor) {
+			got = append(got, ph.Text+"="+ph.Kind)
+			if row[0][ph.Start:ph.End] != ph.Text {
+				t.Errorf("%q: span %d-%d does not hold %q", row[0], ph.Start, ph.End, ph.Text)
+			}
+			if len(ph.Exprs) == 0 {
+				t.Errorf("%q: phrase %q without expressions", row[0], ph.Text)
+			}
+		}
+		want := row[1]
+		if want == "-" {
+			want = ""
+		}
+		if g := strings.Join(got, " | "); g != want {
+			t.Errorf("%q:\n got %s\nwant %s", row[0], g, want)
+		}
+	}
 }
