@@ -26,35 +26,43 @@ func Analyze(s string) []Analyzed {
 	segs := make([]Morpheme, 0, len(toks)+8)
 	var w wordLetters
 	// Words repeat within a text: a small open-addressing table of the
-	// first occurrence of each Arabic word (token index + 1; 0 is empty)
-	// lets repeats share its segments and stem.
+	// first occurrence of each Arabic word (its hash in the high half,
+	// token index + 1 in the low half; 0 is empty) lets repeats share its
+	// segments and stem.
 	size := 64
 	for size < 2*len(toks) {
 		size *= 2
 	}
-	seen := make([]uint32, size)
+	seen := make([]uint64, size)
 	mask := uint32(size - 1)
 	for i := range toks {
 		t := &toks[i]
 		out[i].Token = t
 		if t.Kind != KindArabic {
-			out[i].Stem = term(t)
+			if st := term(t); st != "" {
+				out[i].Stem = st
+			}
 			continue
 		}
-		h := hashString(t.Text) & mask
+		hv := hashString(t.Text)
+		h := hv & mask
 		for {
-			j := seen[h]
-			if j == 0 {
-				seen[h] = uint32(i + 1)
+			e := seen[h]
+			if e == 0 {
+				seen[h] = uint64(hv)<<32 | uint64(i+1)
 				k := len(segs)
 				segs = appendSegments(segs, t.Text, &w)
 				out[i].Segments = segs[k:len(segs):len(segs)]
-				out[i].Stem = term(t)
+				// (Segmentation may have looked the word up in the
+				// protected list already.)
+				out[i].Stem = stemKnown(t.Norm, w.protectedWhole(t.Norm))
 				break
 			}
-			if toks[j-1].Text == t.Text {
-				out[i].Segments, out[i].Stem = out[j-1].Segments, out[j-1].Stem
-				break
+			if uint32(e>>32) == hv {
+				if j := uint32(e); toks[j-1].Text == t.Text {
+					out[i].Segments, out[i].Stem = out[j-1].Segments, out[j-1].Stem
+					break
+				}
 			}
 			h = (h + 1) & mask
 		}

@@ -223,8 +223,24 @@ func flagsOf(r rune) runeFlags {
 		}
 		return twoByteFlags[r]
 	}
+	if r < 0x800+rune(len(threeByteFlags{})) {
+		return threeByteFlagsTable()[r-0x800]
+	}
 	return computeFlags(r)
 }
+
+// threeByteFlags is the flag table for U+0800–U+2FFF (among others the
+// general punctuation of news text: dashes, curly quotes, bidi marks),
+// built on first use.
+type threeByteFlags [0x3000 - 0x800]runeFlags
+
+var threeByteFlagsTable = sync.OnceValue(func() *threeByteFlags {
+	t := new(threeByteFlags)
+	for i := range t {
+		t[i] = computeFlags(rune(0x800 + i))
+	}
+	return t
+})
 
 // isHaraka reports whether r is one of the marks removed by StripHarakat.
 // U+0653–U+0655 are included: they are removed only when NFKC did not
@@ -545,6 +561,7 @@ type normalizer struct {
 	plan                  *plan
 	prevChanged           bool // the previous emitted rune was changed or something was removed before it
 	risky                 bool
+	scratch               []byte // NFKC of a compatibility character or a combining sequence
 }
 
 func (n *normalizer) mark(orig int) {
@@ -698,22 +715,48 @@ func (n *normalizer) run(s string, i int) {
 	opt := &n.opt
 	p := n.plan
 	for i < len(s) {
-		c := s[i]
 		if p != nil {
 			// Copy the longest run of unchanged characters at once.
 			if j := keepRun(s, i, p); j > i {
 				n.mark(i)
-				n.b = append(n.b, s[i:j]...)
-				last := j - 1
-				if s[last] >= utf8.RuneSelf {
-					last = j - 2
+				// Replacements of the same length (أ → ا, ة → ه, ى → ي …)
+				// between such runs keep the offset map on the line
+				// through the breakpoint just checked, so marking them and
+				// the runs after them changes nothing: they are done here,
+				// without leaving the loop. (Unless the last breakpoint
+				// is at the current output position, where mark does not
+				// check the line.)
+				fuse := !n.wantMap || len(n.bps) == 0 || n.bps[len(n.bps)-1].norm != len(n.b)-n.base
+				for {
+					n.b = append(n.b, s[i:j]...)
+					last := j - 1
+					if s[last] >= utf8.RuneSelf {
+						last = j - 2
+					}
+					n.segIn, n.segOut, n.segBps = last, len(n.b)-(j-last), len(n.bps)
+					n.prevChanged = false
+					i = j
+					if !fuse || i+1 >= len(s) || s[i]-0xD8 > 3 || s[i+1]&0xC0 != 0x80 {
+						break
+					}
+					e := &p.arabic[blockIndex(s[i], s[i+1])]
+					if e.act != actReplace || e.n != 2 {
+						break
+					}
+					n.segIn, n.segOut, n.segBps = i, len(n.b), len(n.bps)
+					n.b = append(n.b, e.out[0], e.out[1])
+					n.prevChanged = true
+					i += 2
+					if j = keepRun(s, i, p); j == i {
+						break
+					}
 				}
-				n.segIn, n.segOut, n.segBps = last, len(n.b)-(j-last), len(n.bps)
-				n.prevChanged = false
-				i = j
-				continue
+				if i == len(s) {
+					break
+				}
 			}
 		}
+		c := s[i]
 		if c < utf8.RuneSelf {
 			n.mark(i)
 			n.b = append(n.b, c)
@@ -776,7 +819,8 @@ func (n *normalizer) run(s string, i int) {
 				if n.wantMap {
 					n.bps = n.bps[:n.segBps]
 				}
-				for _, r2 := range norm.NFKC.String(s[st:end]) {
+				n.scratch = norm.NFKC.AppendString(n.scratch[:0], s[st:end])
+				for _, r2 := range string(n.scratch) {
 					n.emit(r2, st)
 				}
 				i = end
@@ -790,7 +834,8 @@ func (n *normalizer) run(s string, i int) {
 			n.segIn, n.segOut, n.segBps = i, len(n.b), len(n.bps)
 		}
 		if opt.NFKC && fl&flagCompat != 0 {
-			for _, r2 := range norm.NFKC.String(s[i : i+size]) {
+			n.scratch = norm.NFKC.AppendString(n.scratch[:0], s[i:i+size])
+			for _, r2 := range string(n.scratch) {
 				n.emit(r2, i)
 			}
 			i += size

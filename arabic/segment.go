@@ -104,6 +104,28 @@ func keyRune(r rune) rune {
 	return r
 }
 
+// blockLetter is what split needs of a letter of U+0600–U+06FF.
+type blockLetter struct {
+	f    rune    // foldLetter of the letter
+	key  [2]byte // UTF-8 of keyRune(f), which stays in the block
+	bare bool    // the letter is ا or ٱ
+}
+
+// blockLetters holds a blockLetter for each letter of U+0600–U+06FF
+// (arabicClass cArabic), built at init.
+var blockLetters = func() (t [256]blockLetter) {
+	for k := range t {
+		if arabicClass[k] != cArabic {
+			continue
+		}
+		r := rune(0x0600 + k)
+		f := foldLetter(r)
+		kr := keyRune(f)
+		t[k] = blockLetter{f: f, key: [2]byte{byte(0xC0 | kr>>6), byte(0x80 | kr&0x3F)}, bare: r == 'ا' || r == 'ٱ'}
+	}
+	return t
+}()
+
 // maxLetters is the longest word that is segmented; longer "words" (rare
 // run-ons) are left whole.
 const maxLetters = 24
@@ -140,13 +162,11 @@ func (w *wordLetters) split(word string) bool {
 				if w.n == maxLetters {
 					return false
 				}
-				r := rune(0x0600 + k)
-				f := foldLetter(r)
-				kr := keyRune(f)
-				w.ls[w.n] = letter{r: f, bare: r == 'ا' || r == 'ٱ', start: i, end: i + 2}
+				bl := &blockLetters[k]
+				w.ls[w.n] = letter{r: bl.f, bare: bl.bare, start: i, end: i + 2}
 				w.ko[w.n] = uint8(nk)
-				w.kb[nk] = byte(0xC0 | kr>>6)
-				w.kb[nk+1] = byte(0x80 | kr&0x3F)
+				w.kb[nk] = bl.key[0]
+				w.kb[nk+1] = bl.key[1]
 				nk += 2
 				w.n++
 				i += 2
@@ -186,6 +206,16 @@ func (w *wordLetters) split(word string) bool {
 	}
 	clear(w.tail[:w.n+1])
 	return true
+}
+
+// protectedWhole reports, after appendSegments, whether the whole word's
+// key is key and is known to be protected (1) or not (-1); 0 when
+// segmentation did not look the whole word up or the key differs.
+func (w *wordLetters) protectedWhole(key string) int8 {
+	if w.tail[0] == 0 || string(w.key(0, w.n)) != key {
+		return 0
+	}
+	return w.tail[0]
 }
 
 // letters returns the letters of the word.
@@ -236,6 +266,25 @@ var suffixes = func() []suffix {
 	return out
 }()
 
+// suffixesEnding returns the pronoun enclitics that end with the letter
+// r, longest first (a filter of suffixes by last letter).
+func suffixesEnding(r rune) []suffix {
+	if r >= 0x0600 && r <= 0x06FF {
+		return suffixesByLast[r-0x0600]
+	}
+	return nil
+}
+
+// suffixesByLast holds, for each letter of U+0600–U+06FF, the pronoun
+// enclitics that end with it, in the order of suffixes.
+var suffixesByLast = func() (t [256][]suffix) {
+	for _, suf := range suffixes {
+		k := suf.r[len(suf.r)-1] - 0x0600
+		t[k] = append(t[k], suf)
+	}
+	return t
+}()
+
 // Segment splits an Arabic word into clitics and stem:
 // [و|ف] [ب|ك|ل|س] [ال] stem [pronoun]. Each segment carries its byte
 // offsets in word; harakat and tatweel stay with the letter before them,
@@ -268,6 +317,9 @@ func Segment(word string) []Morpheme {
 // appendSegments appends the segments of word to dst, using w as scratch
 // space.
 func appendSegments(dst []Morpheme, word string, w *wordLetters) []Morpheme {
+	// Nothing of an earlier word may be read back from w (see
+	// protectedWhole).
+	w.n, w.tail[0] = 0, 0
 	whole := Morpheme{Start: 0, End: len(word), Text: word, Role: RoleStem}
 	if !mayHaveClitic(word) {
 		return append(dst, whole)
@@ -527,7 +579,7 @@ func (w *wordLetters) protectedBase(p int) int {
 	if n-p >= 2 && w.ls[p].bare && w.ls[p+1].r == 'ل' {
 		return 0 // a word with the article takes no pronoun (الأهم is not الا + هم)
 	}
-	for _, suf := range suffixes {
+	for _, suf := range suffixesEnding(w.ls[n-1].r) {
 		q := n - len(suf.r)
 		if q-p < 2 || !w.matchTail(suf.r) || !w.suffixOK(p, q, suf) {
 			continue
@@ -552,7 +604,7 @@ func (w *wordLetters) protectedBase(p int) int {
 // pronoun suffix (فيها, بينهم, لديه).
 func (w *wordLetters) particleSuffix(p int) bool {
 	n := w.n
-	for _, suf := range suffixes {
+	for _, suf := range suffixesEnding(w.ls[n-1].r) {
 		m := len(suf.r)
 		if n-p <= m {
 			continue
@@ -585,7 +637,7 @@ func (w *wordLetters) suffixAt(p int) int {
 	if w.protected(p, n) {
 		return n
 	}
-	for _, suf := range suffixes {
+	for _, suf := range suffixesEnding(ls[n-1].r) {
 		m := len(suf.r)
 		if n-p <= m || !w.matchTail(suf.r) {
 			continue

@@ -1,9 +1,5 @@
 package arabic
 
-import (
-	"strings"
-)
-
 // stemPrefixes are the definite-article prefixes removed by [Stem], longest
 // first (Lucene's light10 list).
 var stemPrefixes = []string{"وال", "بال", "كال", "فال", "لل", "ال"}
@@ -49,7 +45,11 @@ func Stem(word string) string {
 }
 
 // stemNormalized stems a search-normalized word.
-func stemNormalized(w string) string {
+func stemNormalized(w string) string { return stemKnown(w, 0) }
+
+// stemKnown is stemNormalized given whether w is protected: 1 if it is,
+// -1 if not, 0 when unknown.
+func stemKnown(w string, protected int8) string {
 	if len(w) < 2 {
 		return w
 	}
@@ -62,7 +62,7 @@ func stemNormalized(w string) string {
 	if !allArabicLetters(w) {
 		return w // not an Arabic word, or letters outside U+0600–U+06FF
 	}
-	if isProtectedKey(w) {
+	if protected > 0 || protected == 0 && isProtectedKey(w) {
 		return w
 	}
 	n := len(w) / 2
@@ -79,11 +79,11 @@ func stemNormalized(w string) string {
 			cands = pronounsA
 		}
 		for _, s := range cands {
-			if len(w) <= len(s)+2 || !strings.HasSuffix(w, s) {
+			if len(w) <= len(s)+2 || !endsWith(w, s) {
 				continue
 			}
 			base := w[:len(w)-len(s)]
-			if particles.has(base) || !strings.HasPrefix(base, "ال") && isProtectedKey(base) {
+			if particles.has(base) || !startsWith(base, "ال") && isProtectedKey(base) {
 				return base
 			}
 		}
@@ -139,14 +139,14 @@ func mayEndSuffix(c string) bool {
 func stripPrefix(w string, n int) (string, int) {
 	stripped := false
 	for _, p := range stemPrefixes {
-		if strings.HasPrefix(w, p) && n-len(p)/2 >= 2 {
+		if startsWith(w, p) && n-len(p)/2 >= 2 {
 			w = w[len(p):]
 			n -= len(p) / 2
 			stripped = true
 			break
 		}
 	}
-	if !stripped && n >= 4 && strings.HasPrefix(w, "و") {
+	if !stripped && n >= 4 && startsWith(w, "و") {
 		w = w[len("و"):]
 		n--
 	}
@@ -160,7 +160,7 @@ func stripSuffixes(w string, n int) string {
 	pronoun := false
 	for _, s := range pronounSuffixes {
 		m := len(s) / 2
-		if strings.HasSuffix(w, s) && n-m >= 3 {
+		if endsWith(w, s) && n-m >= 3 {
 			w = w[:len(w)-len(s)]
 			n -= m
 			pronoun = true
@@ -170,7 +170,7 @@ func stripSuffixes(w string, n int) string {
 	// light10 suffixes, each tried once in order.
 	for _, s := range lightSuffixes {
 		m := len(s) / 2
-		if !strings.HasSuffix(w, s) || n-m < 2 {
+		if !endsWith(w, s) || n-m < 2 {
 			continue
 		}
 		if s == "ان" && n-m < 3 {
@@ -182,7 +182,7 @@ func stripSuffixes(w string, n int) string {
 		base := w[:len(w)-len(s)]
 		switch s {
 		case "ين", "ون", "ات":
-			if strings.HasSuffix(base, "ي") && n-m >= 3 {
+			if endsWith(base, "ي") && n-m >= 3 {
 				// nisba plural: امريكيين → امريكي
 				w, n = base, n-m
 				continue
@@ -208,6 +208,35 @@ func allArabicLetters(s string) bool {
 	for i := 0; i < len(s); i += 2 {
 		k := arabicIndex(s, i)
 		if k < 0 || arabicClass[k] != cArabic {
+			return false
+		}
+	}
+	return true
+}
+
+// endsWith is strings.HasSuffix for the short affixes of this file, with
+// the bytes compared inline from the end (where words differ).
+func endsWith(w, suffix string) bool {
+	if len(w) < len(suffix) {
+		return false
+	}
+	w = w[len(w)-len(suffix):]
+	for i := len(suffix) - 1; i >= 0; i-- {
+		if w[i] != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWith is strings.HasPrefix for the short affixes of this file,
+// with the bytes compared inline.
+func startsWith(w, prefix string) bool {
+	if len(w) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if w[i] != prefix[i] {
 			return false
 		}
 	}

@@ -276,7 +276,11 @@ func (tz *tokenizer) run() {
 			// (A stray mark, e.g. a tatweel after a space, starts an Arabic token.)
 			b0 := len(nz.b)
 			j, buf, norm, slow := scanArabic(sc, i, nz.plan, nz.b)
-			nz.b = buf
+			if norm || slow {
+				// (Otherwise buf is nz.b: not storing it saves a write
+				// barrier while the garbage collector is marking.)
+				nz.b = buf
+			}
 			switch {
 			case slow:
 				tz.addNorm(i, j, KindArabic)
@@ -286,6 +290,9 @@ func (tz *tokenizer) run() {
 				tz.add(i, j, KindArabic, s[i:j])
 			}
 			i = j
+			if i < len(s) && s[i] == ' ' {
+				i++ // the space between words, without another turn of the loop
+			}
 		case cDigit:
 			if j, ok := scanEmail(s, i); ok {
 				tz.addNorm(i, j, KindEmail)
@@ -386,8 +393,9 @@ func scanArabic(sc scanner, i int, p *plan, buf []byte) (end int, out []byte, no
 			continue
 		}
 		// A character outside the block that continues the word (a mark,
-		// ZWNJ, a letter of the supplements) takes the general path.
-		if i >= len(s) {
+		// ZWNJ, a letter of the supplements) takes the general path. ASCII
+		// (white space, most often) never does.
+		if i >= len(s) || s[i] < utf8.RuneSelf {
 			break
 		}
 		_, size, cl := sc.at(i)

@@ -6,21 +6,36 @@ package arabic
 // slot. It is faster than a Go map for the per-word lookups of
 // segmentation and stemming.
 type wordSet struct {
-	slots []string // "" marks an empty slot
+	words []string // the words; words[0] is unused
+	// slots hold indexes into words, 0 marking an empty slot: two bytes a
+	// slot keep the table small enough to stay in the L1 cache.
+	slots []uint16
 	mask  uint32
-	// first and last are quick filters: bit (b & 63) of first[n] is set
-	// when some word of n bytes (n < 32) has b as its second byte, and
-	// likewise for last with the final byte. Longer words skip the filter.
-	first, last [32]uint64
+	// bloom is a quick filter: bit filterKey(w) is set for every word w
+	// of the set. With one word in sixteen bits, it rejects most words
+	// that are not in the set before they are hashed.
+	bloom [bloomBits / 64]uint64
 }
 
-// mayHave reports whether a word of n bytes with second byte b1 and final
-// byte bn may be in the set.
-func (ws *wordSet) mayHave(n int, b1, bn byte) bool {
-	if n >= 32 {
-		return true
-	}
-	return ws.first[n]&(1<<(b1&63)) != 0 && ws.last[n]&(1<<(bn&63)) != 0
+// bloomBits is the size of a wordSet's filter, a power of two.
+const (
+	bloomLog  = 13
+	bloomBits = 1 << bloomLog
+)
+
+// filterKey is the filter bit of s, not empty: a multiplicative hash of
+// its length and its second, fourth and last bytes (for Arabic words, the
+// first two letters and the last; the filter needs no loop over s).
+func filterKey(s string) uint32 {
+	n := len(s)
+	x := uint32(s[min(1, n-1)]) | uint32(s[min(3, n-1)])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24
+	return (x * 0x9E3779B1) >> (32 - bloomLog)
+}
+
+// mayHave reports whether s, not empty, may be in the set.
+func (ws *wordSet) mayHave(s string) bool {
+	k := filterKey(s)
+	return ws.bloom[k>>6]&(1<<(k&63)) != 0
 }
 
 // hashString hashes s eight bytes at a time (a multiply and xor-shift
@@ -56,45 +71,47 @@ func hashString(s string) uint32 {
 	return uint32(h)
 }
 
-// hashBytes is hashString for a byte slice.
-func hashBytes(s []byte) uint32 { return hashString(bytesString(s)) }
-
 // newWordSet builds a set from words; the empty word is ignored.
 func newWordSet(words []string) *wordSet {
 	size := 16
 	for size < 8*len(words) {
 		size *= 2
 	}
-	ws := &wordSet{slots: make([]string, size), mask: uint32(size - 1)}
+	ws := &wordSet{words: []string{""}, slots: make([]uint16, size), mask: uint32(size - 1)}
 	for _, w := range words {
 		if w == "" {
 			continue
 		}
 		h := hashString(w) & ws.mask
-		for ws.slots[h] != "" && ws.slots[h] != w {
+		for ws.slots[h] != 0 && ws.words[ws.slots[h]] != w {
 			h = (h + 1) & ws.mask
 		}
-		ws.slots[h] = w
-		if n := len(w); n < 32 {
-			ws.first[n] |= 1 << (w[min(1, n-1)] & 63)
-			ws.last[n] |= 1 << (w[n-1] & 63)
+		if ws.slots[h] != 0 {
+			continue // a repeat
 		}
+		if len(ws.words) > 0xFFFF {
+			panic("arabic: word set too large")
+		}
+		ws.slots[h] = uint16(len(ws.words))
+		ws.words = append(ws.words, w)
+		k := filterKey(w)
+		ws.bloom[k>>6] |= 1 << (k & 63)
 	}
 	return ws
 }
 
 // has reports whether s is in the set.
 func (ws *wordSet) has(s string) bool {
-	if s == "" || !ws.mayHave(len(s), s[min(1, len(s)-1)], s[len(s)-1]) {
+	if s == "" || !ws.mayHave(s) {
 		return false
 	}
 	h := hashString(s) & ws.mask
 	for {
 		e := ws.slots[h]
-		if e == "" {
+		if e == 0 {
 			return false
 		}
-		if e == s {
+		if ws.words[e] == s {
 			return true
 		}
 		h = (h + 1) & ws.mask
@@ -103,18 +120,5 @@ func (ws *wordSet) has(s string) bool {
 
 // hasBytes is has for a byte slice, without allocating.
 func (ws *wordSet) hasBytes(s []byte) bool {
-	if len(s) == 0 || !ws.mayHave(len(s), s[min(1, len(s)-1)], s[len(s)-1]) {
-		return false
-	}
-	h := hashBytes(s) & ws.mask
-	for {
-		e := ws.slots[h]
-		if e == "" {
-			return false
-		}
-		if e == string(s) {
-			return true
-		}
-		h = (h + 1) & ws.mask
-	}
+	return ws.has(bytesString(s))
 }

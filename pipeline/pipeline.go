@@ -166,7 +166,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	defer cancel()
 
 	jobs := make(chan *job, 4*cfg.Workers)
-	done := make(chan *job, 4*cfg.Workers)
+	// done holds a batch's worth of analyzed articles, so that workers
+	// keep extracting while the writer stores the previous batch (with a
+	// short buffer they would wait for every transaction, and extraction
+	// and storing would take turns instead of sharing the cores).
+	done := make(chan *job, cfg.BatchSize+4*cfg.Workers)
 	readErr := make(chan error, 1)
 
 	// Reader: one goroutine, in input order.

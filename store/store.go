@@ -35,9 +35,8 @@ type Store interface {
 	Search(ctx context.Context, q Query) (*Results, error)
 	// Dupes lists groups of articles that carry the same story.
 	Dupes(ctx context.Context, opt DupesOptions) ([]DupeGroup, error)
-	// Quotes lists quotes whose speaker matches the name (analyzed like
-	// a search term); an empty name lists all quotes.
-	Quotes(ctx context.Context, speaker string, limit int) ([]QuoteHit, error)
+	// Quotes lists the quotes matching q, newest first.
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
 	// Close releases the store.
 	Close() error
 }
@@ -112,11 +111,16 @@ type Interval struct {
 	End   int `json:"end"`
 }
 
-// Facets summarize all matches, not only the returned page.
+// Facets summarize all matches, not only the returned page (the entity
+// facet may count a bounded number of them; see EntitiesOver).
 type Facets struct {
 	Sources  []Count `json:"sources"`
 	Entities []Count `json:"entities"`
 	Days     []Count `json:"days"` // articles per publication day, in date order
+	// EntitiesOver, when not zero, is the number of matches (the most
+	// recently stored) the entity facet was counted over: fewer than
+	// all when a query matches very many articles.
+	EntitiesOver int `json:"entities_over,omitempty"`
 }
 
 // Count is one facet value with its number of matching articles.
@@ -149,6 +153,20 @@ type DupeEntry struct {
 	URL       string  `json:"url,omitempty"`
 	Distance  int     `json:"distance"` // SimHash Hamming distance to the story's first article
 	Repeats   int     `json:"repeats"`  // exact duplicates of this article that were skipped
+}
+
+// QuoteQuery selects quotes for [Store.Quotes].
+type QuoteQuery struct {
+	// Speaker matches the speaker's entity name or the speaker as
+	// written, whole or in part, after search normalization and variant
+	// folding (بايدن finds the quotes of جو بايدن); empty: any speaker.
+	Speaker string
+	// From and To bound the publication day, inclusive (UTC dates);
+	// zero leaves that end open. With either set, quotes of articles
+	// without a publication date are left out.
+	From, To time.Time
+	// Limit is the most quotes returned (default 50).
+	Limit int
 }
 
 // QuoteHit is one stored quote with its article.

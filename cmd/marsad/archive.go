@@ -56,7 +56,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("open archive %s: %w", *db, err)
 	}
 	defer st.Close()
-	r := openSources(ctx, e, fs.Args(), &feed.MemoryValidators{})
+	r := openSources(ctx, e, fs.Args(), st.FeedValidators())
 	defer r.Close()
 	sum, err := pipeline.Run(ctx, pipeline.Config{
 		Store: st, Reader: r, Annotators: annotators, NewDoc: extract.NewDoc,
@@ -230,8 +230,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	hits, err := st.Quotes(ctx, *speaker, *limit)
-	_, _ = fromT, toT
+	hits, err := st.Quotes(ctx, store.QuoteQuery{Speaker: *speaker, From: fromT, To: toT, Limit: *limit})
 	if err != nil {
 		return fmt.Errorf("quotes %s: %w", *db, err)
 	}

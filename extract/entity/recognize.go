@@ -552,7 +552,7 @@ name:
 		role = "ا" + role // للرئيس السابق → الرئيس السابق
 	}
 	if k < len(a.words) && a.words[k-1].adj {
-		if j := a.personAt(k, true); j > k {
+		if j := a.personAt(k, true); j > k && (k > i+1 || !teamTitles[a.words[i].norm] || a.startsPerson(k)) {
 			return cand{i: k, j: j, ent: -1, typ: marsad.PER, role: role, rule: "title"}, true
 		}
 	}
@@ -561,6 +561,11 @@ name:
 	}
 	return cand{}, false
 }
+
+// teamTitles are titles that are also common nouns (الفريق: a lieutenant
+// general, or "the team"); alone before an unknown word they need a known
+// given name after them.
+var teamTitles = normSet("الفريق", "والفريق")
 
 // startsPerson reports whether word k starts a person name: a given name or
 // a lexicon person.
@@ -767,14 +772,10 @@ var foreignSurnameEndings = []string{"فيتش", "يتش", "فسكي", "سكي",
 // foreignShape reports whether word i, in no lexicon, has the shape of a
 // foreign family name on its own.
 func (a *analysis) foreignShape(i int) bool {
-	w := &a.words[i]
-	x := w.norm
-	if runeLen(x) < 5 || definite(x) || !a.plain(i) || a.lx.common[x] {
-		return false
-	}
+	x := a.words[i].norm
 	for _, suf := range foreignSurnameEndings {
 		if strings.HasSuffix(x, suf) {
-			return true
+			return runeLen(x) >= 5 && !definite(x) && a.plain(i) && !a.lx.common[x]
 		}
 	}
 	return false
@@ -1040,7 +1041,7 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 			}
 		}
 		lex, lexOK := a.lexiconAt(i)
-		if nc, ok := named[i]; ok && (!lexOK || lex.j <= nc.i) {
+		if nc, ok := a.namedAt(named, i); ok && (!lexOK || lex.j <= nc.i) {
 			// صحيفة تايمز: the descriptor stays outside the name.
 			out = append(out, nc)
 			i = nc.j
@@ -1086,6 +1087,15 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 		i = best.j
 	}
 	return out, roles, nil
+}
+
+// namedAt returns the candidate found after the descriptor at word i.
+func (a *analysis) namedAt(named map[int]cand, i int) (cand, bool) {
+	if a.words[i].cls&clsCue == 0 || len(named) == 0 {
+		return cand{}, false
+	}
+	c, ok := named[i]
+	return c, ok
 }
 
 // namedOrgAt finds an organization's own name after a descriptor
@@ -1182,7 +1192,7 @@ var reportVerbs = normSet(
 // speechLinks may follow a speaker's name: إن, أن, في, أمس …
 var speechLinks = normSet(
 	"ان", "انه", "انها", "في", "امس", "اليوم", "لدي", "خلال", "بان", "بانه", "لوكاله",
-	"للصحفيين",
+	"للصحفيين", "لصحيفه", "لقناه", "لمجله", "لاذاعه", "لموقع", "لتلفزيون", "للتلفزيون", "لجريده",
 )
 
 // reportedAt finds an unknown one- or two-word name right after a
@@ -1231,6 +1241,10 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
 		}
 		if a.words[j-1].adj && speechLinks[a.words[j].norm] {
+			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
+		}
+		if _, isTitle := a.lx.titles[a.words[j].norm]; isTitle && a.words[j-1].adj && !definite(a.words[j].norm) {
+			// وقال كارل بيرنت رئيس الاتحاد: the speaker's office follows the name.
 			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
 		}
 		if !ok(j) {

@@ -41,8 +41,12 @@ type DB struct {
 	path string
 	log  *slog.Logger
 
-	mu  sync.Mutex   // serializes Put and guards idx
-	idx *dedup.Index // SimHashes of stored articles, for near-duplicates
+	mu    sync.Mutex       // serializes Put and guards idx and added
+	idx   *dedup.Index     // SimHashes of stored articles, for near-duplicates
+	added int              // articles stored through this handle since the last compaction
+	ents  map[string]int64 // entities.n by key, committed; guarded by mu
+
+	cols facetCols // source and day of every article, for facets
 
 	analyzers  sync.Pool // *store.Analyzer for snippets, warm caches
 	rankWindow int
@@ -71,6 +75,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // OpenWith is [Open] with options.
 func OpenWith(ctx context.Context, path string, opt Options) (*DB, error) {
+	return openAt(ctx, path, opt, SchemaVersion)
+}
+
+// openAt opens the archive, migrating it up to schema version max (tests
+// build files of earlier versions with it).
+func openAt(ctx context.Context, path string, opt Options, max int) (*DB, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
@@ -89,6 +99,10 @@ func OpenWith(ctx context.Context, path string, opt Options) (*DB, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous("+sync+")")
 	q.Add("_pragma", "foreign_keys(1)")
+	// 32 MiB of page cache per connection (the default is 2 MiB: 31 of
+	// the archive's 64 KiB pages), so that the writer finds the index
+	// pages it updates in memory.
+	q.Add("_pragma", "cache_size(-32768)")
 	q.Add("_txlock", "immediate")
 	dsn := "file:" + path + "?" + q.Encode()
 	sdb, err := sql.Open("sqlite", dsn)
@@ -100,7 +114,7 @@ func OpenWith(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	d := &DB{db: sdb, path: path, log: opt.Logger, rankWindow: opt.RankWindow}
 	d.analyzers.New = func() any { return &store.Analyzer{} }
-	if err := d.migrate(ctx); err != nil {
+	if err := d.migrate(ctx, max); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -252,9 +266,13 @@ func (d *DB) Version(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-// migrate applies every migration newer than the file's user_version,
-// each in its own transaction.
-func (d *DB) migrate(ctx context.Context) error {
+// SchemaVersion is the schema version this package writes: the number of
+// its last migration, and the PRAGMA user_version of an up-to-date file.
+const SchemaVersion = 4
+
+// migrate applies every migration newer than the file's user_version, up
+// to version max, each in its own transaction.
+func (d *DB) migrate(ctx context.Context, max int) error {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return fmt.Errorf("list migrations: %w", err)
@@ -271,7 +289,7 @@ func (d *DB) migrate(ctx context.Context) error {
 		if !ok || err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", base)
 		}
-		if v <= cur {
+		if v <= cur || v > max {
 			continue
 		}
 		body, err := migrations.ReadFile(name)
@@ -334,7 +352,12 @@ func (d *DB) loadIndex(ctx context.Context) error {
 
 // Optimize merges the full-text index into one segment (smaller and
 // faster to search after a large ingest) and refreshes the query
-// planner's statistics. It takes a while on a large archive; ingest calls
+// planner's statistics. When the articles stored through this handle
+// since it was opened (or last compacted) are at least half of the
+// archive, as after a first large ingest, it also compacts the file
+// (VACUUM): the pages freed by merging the index are given back and
+// half-empty pages are packed, for about the cost of writing those
+// articles once more. It takes a while on a large archive; ingest calls
 // it at the end of a run that added many articles.
 func (d *DB) Optimize(ctx context.Context) error {
 	d.mu.Lock()
@@ -342,8 +365,42 @@ func (d *DB) Optimize(ctx context.Context) error {
 	if _, err := d.db.ExecContext(ctx, "INSERT INTO fts(fts) VALUES ('optimize')"); err != nil {
 		return fmt.Errorf("optimize %s: %w", d.path, err)
 	}
+	var total int
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&total); err != nil {
+		return fmt.Errorf("optimize %s: %w", d.path, err)
+	}
+	if d.added > 0 && 2*d.added >= total {
+		if err := d.compact(ctx); err != nil {
+			return fmt.Errorf("optimize %s: %w", d.path, err)
+		}
+		d.added = 0
+	}
 	if _, err := d.db.ExecContext(ctx, "PRAGMA optimize"); err != nil {
 		return fmt.Errorf("optimize %s: %w", d.path, err)
+	}
+	return nil
+}
+
+// Compact rewrites the file without free space (VACUUM). It needs free
+// disk space about the size of the archive while it runs.
+func (d *DB) Compact(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.compact(ctx); err != nil {
+		return fmt.Errorf("compact %s: %w", d.path, err)
+	}
+	d.added = 0
+	return nil
+}
+
+// compact runs VACUUM and truncates the write-ahead log VACUUM filled.
+// The caller holds d.mu.
+func (d *DB) compact(ctx context.Context) error {
+	if _, err := d.db.ExecContext(ctx, "VACUUM"); err != nil {
+		return fmt.Errorf("vacuum: %w", err)
+	}
+	if _, err := d.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return nil
 }

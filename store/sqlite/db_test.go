@@ -5,7 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,6 +161,9 @@ func TestSearchCases(t *testing.T) {
 			slices.Sort(want)
 			if got != strings.Join(want, ",") {
 				t.Errorf("search.tsv:%d: %q %s (facets %v): got %s, want %s", line, parts[0], parts[1], facets, got, strings.Join(want, ","))
+			}
+			if facets {
+				checkFacets(t, db, line, res)
 			}
 			if res.Total != len(res.Hits) {
 				t.Errorf("search.tsv:%d: %q: total %d, %d hits", line, parts[0], res.Total, len(res.Hits))
@@ -335,7 +341,7 @@ func TestFacts(t *testing.T) {
 	}
 	// Quotes by speaker, by any part of the name, any spelling of it.
 	for _, sp := range []string{"بايدن", "جو بايدن", "بايدِن"} {
-		qs, err := db.Quotes(context.Background(), sp, 10)
+		qs, err := db.Quotes(context.Background(), store.QuoteQuery{Speaker: sp, Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -422,8 +428,8 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := db.Version(context.Background())
-		if err != nil || v != 2 {
-			t.Errorf("version %d, %v", v, err)
+		if err != nil || v != SchemaVersion {
+			t.Errorf("version %d, %v; want %d", v, err, SchemaVersion)
 		}
 		var mode string
 		if err := db.SQL().QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
@@ -450,12 +456,22 @@ func TestRankWindow(t *testing.T) {
 	// come from the two most recently stored (a3, a4).
 	q, _ := store.ParseQuery("ترامب OR بغداد")
 	q.Limit = 10
-	res, err := db.Search(ctx, q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := extIDs(t, db, res.Hits); res.Total != 4 || !slices.Equal(got, []string{"a3", "a4"}) {
-		t.Errorf("total %d, hits %v; want 4 and a3 a4", res.Total, got)
+	for _, facets := range []bool{false, true} {
+		q.Facets = facets
+		res, err := db.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := extIDs(t, db, res.Hits); res.Total != 4 || !slices.Equal(got, []string{"a3", "a4"}) {
+			t.Errorf("facets %v: total %d, hits %v; want 4 and a3 a4", facets, res.Total, got)
+		}
+		n := 0
+		for _, c := range res.Facets.Sources {
+			n += c.Count
+		}
+		if facets && n != 4 {
+			t.Errorf("source facet counts %d articles, want all 4 matches", n)
+		}
 	}
 }
 
@@ -494,5 +510,79 @@ func TestReindex(t *testing.T) {
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestSchemaVersion checks that SchemaVersion is the last migration.
+func TestSchemaVersion(t *testing.T) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("migrations: %v %v", names, err)
+	}
+	slices.Sort(names)
+	last := path.Base(names[len(names)-1])
+	if want := fmt.Sprintf("%04d_", SchemaVersion); !strings.HasPrefix(last, want) {
+		t.Errorf("last migration %s, SchemaVersion %d", last, SchemaVersion)
+	}
+}
+
+// checkFacets checks that the source and day facets of a result count its
+// hits (all of them: the cases have fewer than 50).
+func checkFacets(t *testing.T, db *DB, line int, res *store.Results) {
+	t.Helper()
+	srcs, days := map[string]int{}, map[string]int{}
+	for _, h := range res.Hits {
+		srcs[h.Source]++
+		if h.Published != nil {
+			days[*h.Published]++
+		}
+	}
+	got := map[string]int{}
+	for _, c := range res.Facets.Sources {
+		got[c.Value] = c.Count
+	}
+	if !maps.Equal(got, srcs) {
+		t.Errorf("search.tsv:%d: source facet %v, hits %v", line, got, srcs)
+	}
+	got = map[string]int{}
+	for i, c := range res.Facets.Days {
+		got[c.Value] = c.Count
+		if i > 0 && c.Value <= res.Facets.Days[i-1].Value {
+			t.Errorf("search.tsv:%d: days out of order: %v", line, res.Facets.Days)
+		}
+	}
+	if !maps.Equal(got, days) {
+		t.Errorf("search.tsv:%d: day facet %v, hits %v", line, got, days)
+	}
+}
+
+// TestEntityIdentity stores the same entity from articles in several
+// batches, with and without the in-memory entity numbers: it is one
+// archive entity.
+func TestEntityIdentity(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	arts := fixture(t)
+	docs := annotated(arts)
+	linked := 0
+	for i, a := range arts {
+		if len(docs[a.ID].Entities) > 0 {
+			linked++
+		}
+		if i%3 == 2 {
+			db.mu.Lock()
+			db.ents = nil // as a new handle or another process would start
+			db.mu.Unlock()
+		}
+		if _, err := db.Put(ctx, records(arts[i:i+1], docs)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ents, uses int
+	if err := db.SQL().QueryRow("SELECT (SELECT count(*) FROM entities), (SELECT count(DISTINCT entity) FROM article_entities)").Scan(&ents, &uses); err != nil {
+		t.Fatal(err)
+	}
+	if linked < 3 || ents != 1 || uses != 1 {
+		t.Errorf("%d articles name the entity: %d entities, %d used; want 1 and 1", linked, ents, uses)
 	}
 }

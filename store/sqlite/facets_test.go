@@ -1,9 +1,13 @@
 package sqlite
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/store"
 )
 
 func TestDayTokens(t *testing.T) {
@@ -45,5 +49,31 @@ func TestDayTokens(t *testing.T) {
 	}
 	if len(toks) > 60 {
 		t.Errorf("%d tokens for %v", len(toks), toks)
+	}
+}
+
+// TestFacetsFollowPuts searches with facets between two Puts on one
+// handle: the second search counts the articles stored since the first.
+func TestFacetsFollowPuts(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	arts := fixture(t)
+	for i, part := range [][]marsad.Article{arts[:3], arts[3:]} {
+		if _, err := db.Put(ctx, records(part, nil)); err != nil {
+			t.Fatal(err)
+		}
+		q, err := store.ParseQuery("العراق OR الفلاحين OR الرياض OR واشنطن")
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.Facets, q.Limit = true, 50
+		res, err := db.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total == 0 || res.Total != len(res.Hits) {
+			t.Fatalf("part %d: total %d, %d hits", i, res.Total, len(res.Hits))
+		}
+		checkFacets(t, db, i, res)
 	}
 }

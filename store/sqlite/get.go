@@ -19,7 +19,7 @@ func (d *DB) Get(ctx context.Context, id string) (*store.Stored, error) {
 	var body string
 	var pub sql.NullString
 	err := d.db.QueryRowContext(ctx, `SELECT a.n, a.id, a.ext_id, a.title, a.body, a.published, coalesce(a.url, ''), a.source,
-		a.lang, (SELECT origin FROM sightings WHERE article = a.n AND reason = 'first'), st.id
+		a.lang, (SELECT i.name || r.at FROM readings r JOIN inputs i ON i.n = r.input WHERE r.article = a.n AND r.reason = 'first'), st.id
 		FROM articles a JOIN articles st ON st.n = a.story WHERE a.id = ?`, id).
 		Scan(&n, &s.ID, &s.ExtID, &s.Title, &body, &pub, &s.URL, &s.Source, &s.Lang, &s.Origin, &s.Story)
 	if errNoRows(err) {

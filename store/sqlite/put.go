@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -46,7 +47,7 @@ func (d *DB) put(ctx context.Context, recs []*store.Record) ([]store.PutResult, 
 		return nil, fmt.Errorf("put: begin: %w", err)
 	}
 	defer tx.Rollback()
-	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339)}
+	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339), ents: d.ents}
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(n), 0) FROM articles").Scan(&w.next); err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
@@ -62,17 +63,126 @@ func (d *DB) put(ctx context.Context, recs []*store.Record) ([]store.PutResult, 
 		}
 		out[i] = res
 	}
+	// The batch is indexed last: FTS5 writes its pending terms to disk
+	// whenever a later statement of the transaction opens a savepoint (an
+	// insert into a table with unique keys does), which would flush, and
+	// merge, a tiny segment per article.
+	for _, f := range w.fts {
+		if err := w.exec(ctx, "INSERT INTO fts(rowid, title, body, facets) VALUES (?, ?, ?, ?)", f.n, f.title, f.body, f.facets); err != nil {
+			return nil, fmt.Errorf("put: index article %d: %w", f.n, err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
+	for _, r := range out {
+		if r.Status == store.New {
+			d.added++
+		}
+	}
+	if len(d.ents)+len(w.newEnts) > maxEntityCache {
+		d.ents = nil
+	}
+	if d.ents == nil {
+		d.ents = make(map[string]int64, len(w.newEnts))
+	}
+	maps.Copy(d.ents, w.newEnts)
 	return out, nil
 }
 
 type writer struct {
-	tx    *sql.Tx
-	now   string
-	next  int64                // last used article n
-	stmts map[string]*sql.Stmt // prepared once per transaction
+	tx     *sql.Tx
+	now    string
+	next   int64                // last used article n
+	stmts  map[string]*sql.Stmt // prepared once per transaction
+	inputs map[string]int64     // inputs.n by name, as of this transaction
+	// ents are the entity numbers known committed (DB.ents); newEnts
+	// those read or added in this transaction, committed with it.
+	ents, newEnts map[string]int64
+	fts           []ftsRow // index rows of the batch's new articles
+}
+
+// ftsRow is the full-text index row of an article.
+type ftsRow struct {
+	n                   int64
+	title, body, facets string
+}
+
+// maxEntityCache bounds DB.ents; past it the cache starts over.
+const maxEntityCache = 1 << 19
+
+// entity returns the number of the archive entity with the key, adding
+// it when new. Known keys come from memory: most entities of an article
+// are already in the archive, and looking each up (or upserting it) is
+// most of the cost of storing facts.
+func (w *writer) entity(ctx context.Context, key string, e marsad.Entity) (int64, error) {
+	if n, ok := w.ents[key]; ok {
+		return n, nil
+	}
+	if n, ok := w.newEnts[key]; ok {
+		return n, nil
+	}
+	// Not in memory: most often a new entity, so insert first.
+	var n int64
+	err := w.queryRow(ctx, "INSERT INTO entities(key, type, name, latin, norm) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING RETURNING n",
+		key, e.Type, e.Name, e.Latin, entityNorm(e.Name)).Scan(&n)
+	if errNoRows(err) {
+		err = w.queryRow(ctx, "SELECT n FROM entities WHERE key = ?", key).Scan(&n)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if w.newEnts == nil {
+		w.newEnts = map[string]int64{}
+	}
+	w.newEnts[key] = n
+	return n, nil
+}
+
+// splitOrigin splits an origin into its input and its place in it: a
+// final ":digits" ("file.jsonl.gz:120" is "file.jsonl.gz" and ":120"),
+// else nothing. Migration 0004 splits stored origins the same way.
+func splitOrigin(origin string) (input, at string) {
+	i := len(origin)
+	for i > 0 && origin[i-1] >= '0' && origin[i-1] <= '9' {
+		i--
+	}
+	if i < len(origin) && i > 0 && origin[i-1] == ':' {
+		return origin[:i-1], origin[i-1:]
+	}
+	return origin, ""
+}
+
+// input returns the number of the named input, adding it when new.
+func (w *writer) input(ctx context.Context, name string) (int64, error) {
+	if n, ok := w.inputs[name]; ok {
+		return n, nil
+	}
+	var n int64
+	err := w.queryRow(ctx, "SELECT n FROM inputs WHERE name = ?", name).Scan(&n)
+	if errNoRows(err) {
+		err = w.queryRow(ctx, "INSERT INTO inputs(name) VALUES (?) RETURNING n", name).Scan(&n)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("input %q: %w", name, err)
+	}
+	if w.inputs == nil {
+		w.inputs = map[string]int64{}
+	}
+	w.inputs[name] = n
+	return n, nil
+}
+
+// reading records that article n was read at origin; reading the same
+// origin again adds nothing.
+func (w *writer) reading(ctx context.Context, n int64, origin, extID, url, reason string) error {
+	name, at := splitOrigin(origin)
+	in, err := w.input(ctx, name)
+	if err != nil {
+		return err
+	}
+	return w.exec(ctx, "INSERT OR IGNORE INTO readings(article, input, at, ext_id, url, reason) VALUES (?, ?, ?, ?, ?, ?)",
+		n, in, at, extID, url, reason)
 }
 
 func (w *writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
@@ -122,8 +232,7 @@ func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutR
 	}
 	switch {
 	case err == nil:
-		if err := w.exec(ctx, "INSERT OR IGNORE INTO sightings(article, origin, ext_id, url, reason) VALUES (?, ?, ?, ?, ?)",
-			n, a.Origin, a.ID, a.URL, reason); err != nil {
+		if err := w.reading(ctx, n, a.Origin, a.ID, a.URL, reason); err != nil {
 			return store.PutResult{}, fmt.Errorf("sighting: %w", err)
 		}
 		return store.PutResult{ID: id, Status: store.Duplicate, Reason: reason, Story: story}, nil
@@ -155,12 +264,8 @@ func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutR
 		int64(r.SimHash), r.Shingles, storyN, dist, w.now); err != nil {
 		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
 	}
-	if err := w.exec(ctx, "INSERT INTO fts(rowid, title, body, facets) VALUES (?, ?, ?, ?)",
-		n, r.TitleTerms, r.BodyTerms, facetTerms(a.Source, a.Published)); err != nil {
-		return store.PutResult{}, fmt.Errorf("index article: %w", err)
-	}
-	if err := w.exec(ctx, "INSERT OR IGNORE INTO sightings(article, origin, ext_id, url, reason) VALUES (?, ?, ?, '', 'first')",
-		n, a.Origin, a.ID); err != nil {
+	w.fts = append(w.fts, ftsRow{n, r.TitleTerms, r.BodyTerms, facetTerms(a.Source, a.Published)})
+	if err := w.reading(ctx, n, a.Origin, a.ID, "", "first"); err != nil {
 		return store.PutResult{}, fmt.Errorf("sighting: %w", err)
 	}
 	if err := putFacts(ctx, w, n, doc); err != nil {
@@ -232,10 +337,8 @@ func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc) error {
 		if key == "" {
 			key = entityNorm(e.Name) + "|" + e.Type
 		}
-		var en int64
-		if err := w.queryRow(ctx, `INSERT INTO entities(key, type, name, latin, norm) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING n`,
-			key, e.Type, e.Name, e.Latin, entityNorm(e.Name)).Scan(&en); err != nil {
+		en, err := w.entity(ctx, key, e)
+		if err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
 		if err := w.exec(ctx, "INSERT OR IGNORE INTO article_entities(article, local_id, entity, name, role, mentions) VALUES (?,?,?,?,?,?)",
@@ -262,12 +365,19 @@ func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc) error {
 		}
 	}
 	for _, q := range doc.Quotes {
-		speaker := q.SpeakerText
+		// speaker_norm holds the linked entity's name and the speaker as
+		// written, so that either finds the quote.
+		norm := entityNorm(q.SpeakerText)
 		if nm, ok := names[q.Speaker]; ok && nm != "" {
-			speaker = nm
+			switch en := entityNorm(nm); {
+			case norm == "" || strings.Contains(en, norm):
+				norm = en
+			case !strings.Contains(norm, en):
+				norm = en + " | " + norm
+			}
 		}
 		if err := w.exec(ctx, `INSERT OR IGNORE INTO quotes(article, start, "end", text, direct, speaker, speaker_text, speaker_norm, cue) VALUES (?,?,?,?,?,?,?,?,?)`,
-			n, cp(q.Start), cp(q.End), q.Text, q.Direct, nullable(q.Speaker), nullable(q.SpeakerText), entityNorm(speaker), nullable(q.Cue)); err != nil {
+			n, cp(q.Start), cp(q.End), q.Text, q.Direct, nullable(q.Speaker), nullable(q.SpeakerText), norm, nullable(q.Cue)); err != nil {
 			return fmt.Errorf("quote: %w", err)
 		}
 	}

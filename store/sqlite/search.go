@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -153,7 +154,18 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	// Count first (no ranking: cheap even for a word in every article),
 	// and find the rowid of the rank window's oldest match.
 	var minRow sql.NullInt64
-	if q.Entity == "" {
+	var ns []int64 // with facets: every match, newest first
+	if q.Facets {
+		// The facets need every match: list them once, and count and
+		// find the rank window from the list.
+		if ns, err = d.matches(ctx, q, m); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Raw, err)
+		}
+		res.Total = len(ns)
+		if res.Total > d.rankWindow {
+			minRow = sql.NullInt64{Int64: ns[d.rankWindow-1], Valid: true}
+		}
+	} else if q.Entity == "" {
 		// Straight from the index: FTS5 counts and walks rowids newest
 		// first without materializing or sorting anything.
 		match, err := d.match(ctx, q, m)
@@ -180,6 +192,9 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 		}
 	}
 	if res.Total == 0 {
+		if q.Facets {
+			res.Facets = store.Facets{Sources: []store.Count{}, Entities: []store.Count{}, Days: []store.Count{}}
+		}
 		return res, nil
 	}
 	from, args, err := d.filter(ctx, q, m, true, minRow.Int64)
@@ -217,27 +232,85 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if !q.Facets {
 		return res, nil
 	}
-	if from, args, err = d.filter(ctx, q, m, false, 0); err != nil {
-		return nil, fmt.Errorf("search %q: %w", q.Raw, err)
-	}
-	in := " FROM articles a WHERE a.n IN (SELECT n FROM m)"
-	res.Facets.Sources, err = counts(ctx, d.db, from+"SELECT a.source, '', count(*)"+in+" GROUP BY a.source ORDER BY 3 DESC, 1", args)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: source facet: %w", q.Raw, err)
-	}
-	if len(res.Facets.Sources) > 20 {
-		res.Facets.Sources = res.Facets.Sources[:20]
-	}
-	res.Facets.Days, err = counts(ctx, d.db, from+"SELECT a.day, '', count(*)"+in+" AND a.day IS NOT NULL GROUP BY a.day ORDER BY 1", args)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: day facet: %w", q.Raw, err)
-	}
-	res.Facets.Entities, err = counts(ctx, d.db, from+`SELECT e.name, e.type, count(*) FROM article_entities ae JOIN entities e ON e.n = ae.entity
-		WHERE ae.article IN (SELECT n FROM m) GROUP BY ae.entity ORDER BY 3 DESC, 1 LIMIT 20`, args)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: entity facet: %w", q.Raw, err)
+	if res.Facets, err = d.facets(ctx, ns); err != nil {
+		return nil, fmt.Errorf("search %q: facets: %w", q.Raw, err)
 	}
 	return res, nil
+}
+
+// EntityFacetWindow bounds the entity facet: when a query matches more
+// articles, entities are counted over its EntityFacetWindow most recently
+// stored matches (Facets.EntitiesOver says so). Sources and days always
+// count every match.
+const EntityFacetWindow = 2000
+
+// matches returns the rowids of every match of a query, newest first.
+func (d *DB) matches(ctx context.Context, q store.Query, m store.Matcher) ([]int64, error) {
+	// One value holding every number, not one row per match.
+	var query string
+	var args []any
+	if q.Entity == "" {
+		match, err := d.match(ctx, q, m)
+		if err != nil {
+			return nil, err
+		}
+		query, args = "SELECT group_concat(rowid) FROM (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC)", []any{match}
+	} else {
+		from, fargs, err := d.filter(ctx, q, m, false, 0)
+		if err != nil {
+			return nil, err
+		}
+		query, args = from+"SELECT group_concat(n) FROM (SELECT n FROM m ORDER BY n DESC)", fargs
+	}
+	var list sql.NullString
+	if err := d.db.QueryRowContext(ctx, query, args...).Scan(&list); err != nil {
+		return nil, fmt.Errorf("matches: %w", err)
+	}
+	var ns []int64
+	if err := eachInt(list.String, func(n int64) { ns = append(ns, n) }); err != nil {
+		return nil, fmt.Errorf("matches: %w", err)
+	}
+	return ns, nil
+}
+
+// facets computes the facets of a query's matches (ns, newest first):
+// sources and days from the in-memory facet columns, entities from
+// article_entities over at most EntityFacetWindow matches.
+func (d *DB) facets(ctx context.Context, ns []int64) (store.Facets, error) {
+	f := store.Facets{Sources: []store.Count{}, Entities: []store.Count{}, Days: []store.Count{}}
+	var err error
+	d.cols.mu.Lock()
+	err = d.cols.refresh(ctx, d.db)
+	if err == nil {
+		f.Sources, f.Days = d.cols.count(ns, 20)
+	}
+	d.cols.mu.Unlock()
+	if err != nil {
+		return f, fmt.Errorf("facet columns: %w", err)
+	}
+	var hasEntities int
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM article_entities LIMIT 1)").Scan(&hasEntities); err != nil {
+		return f, err
+	}
+	if hasEntities == 0 || len(ns) == 0 {
+		return f, nil
+	}
+	if len(ns) > EntityFacetWindow {
+		ns = ns[:EntityFacetWindow]
+		f.EntitiesOver = len(ns)
+	}
+	ids, _ := json.Marshal(ns)
+	// Count by entity number first, and name only the entities that can
+	// be in the top 20 (ties broken by name, as before).
+	f.Entities, err = counts(ctx, d.db, `WITH c AS MATERIALIZED (SELECT entity, count(*) AS k FROM article_entities
+			WHERE article IN (SELECT value FROM json_each(?)) GROUP BY entity),
+		t AS (SELECT k FROM c ORDER BY k DESC LIMIT 1 OFFSET 19)
+		SELECT e.name, e.type, c.k FROM c JOIN entities e ON e.n = c.entity
+		WHERE c.k >= coalesce((SELECT k FROM t), 0) ORDER BY 3 DESC, 1 LIMIT 20`, []any{string(ids)})
+	if err != nil {
+		return f, fmt.Errorf("entity facet: %w", err)
+	}
+	return f, nil
 }
 
 func counts(ctx context.Context, db *sql.DB, query string, args []any) ([]store.Count, error) {
@@ -275,7 +348,7 @@ func (d *DB) Dupes(ctx context.Context, opt store.DupesOptions) ([]store.DupeGro
 	if opt.Limit <= 0 {
 		opt.Limit = 50
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT a.story, count(DISTINCT a.n), count(*) FROM articles a JOIN sightings s ON s.article = a.n
+	rows, err := d.db.QueryContext(ctx, `SELECT a.story, count(DISTINCT a.n), count(*) FROM articles a JOIN readings s ON s.article = a.n
 		GROUP BY a.story HAVING count(*) >= ? ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?`, opt.MinSize, opt.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("dupes: %w", err)
@@ -302,7 +375,7 @@ func (d *DB) Dupes(ctx context.Context, opt store.DupesOptions) ([]store.DupeGro
 	for _, g := range groups {
 		dg := store.DupeGroup{Seen: g.seen}
 		rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, coalesce(a.url, ''), a.distance,
-			(SELECT count(*) - 1 FROM sightings s WHERE s.article = a.n) FROM articles a WHERE a.story = ? ORDER BY a.n`, g.story)
+			(SELECT count(*) - 1 FROM readings s WHERE s.article = a.n) FROM articles a WHERE a.story = ? ORDER BY a.n`, g.story)
 		if err != nil {
 			return nil, fmt.Errorf("dupes: story %d: %w", g.story, err)
 		}
@@ -328,25 +401,42 @@ func (d *DB) Dupes(ctx context.Context, opt store.DupesOptions) ([]store.DupeGro
 	return out, nil
 }
 
-// Quotes lists quotes by a speaker (matched on the normalized name, whole
-// or in part), newest articles first; an empty speaker lists all.
-func (d *DB) Quotes(ctx context.Context, speaker string, limit int) ([]store.QuoteHit, error) {
+// Quotes lists the quotes matching q, newest first (by publication
+// time; quotes of undated articles come last), and in text order within
+// an article. The speaker matches the normalized, variant-folded speaker
+// name stored with each quote (the linked entity's name and the speaker
+// as written), whole or in part.
+func (d *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+	limit := q.Limit
 	if limit <= 0 {
 		limit = 50
 	}
-	where, args := "", []any{}
-	if speaker != "" {
-		norm := entityNorm(speaker)
-		where = ` WHERE q.speaker_norm = ? OR q.speaker_norm LIKE ? ESCAPE '\'`
-		args = append(args, norm, "%"+likeEscape(norm)+"%")
+	var conds []string
+	var args []any
+	if strings.TrimSpace(q.Speaker) != "" {
+		norm := entityNorm(q.Speaker)
+		conds = append(conds, `(q.speaker_norm LIKE ? ESCAPE '\' OR q.speaker_text LIKE ? ESCAPE '\')`)
+		args = append(args, "%"+likeEscape(norm)+"%", "%"+likeEscape(strings.TrimSpace(q.Speaker))+"%")
+	}
+	if !q.From.IsZero() {
+		conds = append(conds, "a.day >= ?")
+		args = append(args, q.From.UTC().Format(time.DateOnly))
+	}
+	if !q.To.IsZero() {
+		conds = append(conds, "a.day <= ?")
+		args = append(args, q.To.UTC().Format(time.DateOnly))
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, q.text,
 		coalesce(ae.name, q.speaker_text, ''), coalesce(q.speaker_text, ''), coalesce(q.cue, ''), q.start, q."end"
 		FROM quotes q JOIN articles a ON a.n = q.article
 		LEFT JOIN article_entities ae ON ae.article = q.article AND ae.local_id = q.speaker`+where+`
-		ORDER BY a.day DESC, a.n, q.start LIMIT ?`, append(args, limit)...)
+		ORDER BY a.published DESC, a.n DESC, q.start LIMIT ?`, append(args, limit)...)
 	if err != nil {
-		return nil, fmt.Errorf("quotes %q: %w", speaker, err)
+		return nil, fmt.Errorf("quotes %q: %w", q.Speaker, err)
 	}
 	defer rows.Close()
 	var out []store.QuoteHit
@@ -354,13 +444,13 @@ func (d *DB) Quotes(ctx context.Context, speaker string, limit int) ([]store.Quo
 		var h store.QuoteHit
 		var pub sql.NullString
 		if err := rows.Scan(&h.ArticleID, &h.Title, &h.Source, &pub, &h.Text, &h.Speaker, &h.SpeakerText, &h.Cue, &h.Start, &h.End); err != nil {
-			return nil, fmt.Errorf("quotes %q: %w", speaker, err)
+			return nil, fmt.Errorf("quotes %q: %w", q.Speaker, err)
 		}
 		h.Published = day(pub)
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("quotes %q: %w", speaker, err)
+		return nil, fmt.Errorf("quotes %q: %w", q.Speaker, err)
 	}
 	return out, nil
 }
