@@ -44,7 +44,7 @@ func Analyze(s string) []Analyzed {
 			}
 			continue
 		}
-		hv := hashString(t.Text)
+		hv := wordHash(t.Text)
 		h := hv & mask
 		for {
 			e := seen[h]
@@ -107,4 +107,26 @@ func SearchTerms(s string) []string {
 		}
 	}
 	return out
+}
+
+// wordHash is a hash of s for Analyze's table of words: for words of 8 to
+// 16 bytes (most Arabic words) two overlapping eight-byte loads cover
+// every byte; longer words are hashed on their first and last eight bytes
+// and length (the table compares the words themselves, so this only costs
+// a comparison when two long words share both ends); shorter ones go to
+// hashString.
+func wordHash(s string) uint32 {
+	n := len(s)
+	if n < 8 {
+		return hashString(s)
+	}
+	const k = 0x9E3779B97F4A7C15
+	a := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	t := s[n-8:]
+	b := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	h := (a ^ uint64(n)) * k
+	h = (h ^ h>>32 ^ b) * k
+	return uint32(h ^ h>>32)
 }

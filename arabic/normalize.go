@@ -189,23 +189,41 @@ const (
 func computeFlags(r rune) runeFlags {
 	var buf [4]byte
 	n := utf8.EncodeRune(buf[:], r)
+	return encodedFlags(string(buf[:n]))
+}
+
+// encodedFlags returns the flags of the rune encoded in s.
+func encodedFlags(s string) runeFlags {
 	var f runeFlags
-	if norm.NFKC.Properties(buf[:n]).CCC() != 0 {
+	if norm.NFKC.PropertiesString(s).CCC() != 0 {
 		f |= flagNonStarter
 	}
-	if !norm.NFKC.IsNormal(buf[:n]) {
+	if !norm.NFKC.IsNormalString(s) {
 		f |= flagCompat
 	}
 	return f
+}
+
+// flagRange fills t with the flags of the runes from first on, encoding
+// them all into one string so that the lookups do not allocate.
+func flagRange(t []runeFlags, first rune) {
+	buf := make([]byte, 0, 3*len(t))
+	for i := range t {
+		buf = utf8.AppendRune(buf, first+rune(i))
+	}
+	enc := string(buf)
+	for i, off := 0, 0; i < len(t); i++ {
+		n := utf8.RuneLen(first + rune(i))
+		t[i] = encodedFlags(enc[off : off+n])
+		off += n
+	}
 }
 
 // twoByteFlags is the flag table for U+0080–U+07FF (Latin supplements,
 // combining diacritics, Arabic), computed at init; other runes are looked
 // up when met.
 var twoByteFlags = func() (t [0x800]runeFlags) {
-	for r := rune(0x80); r < 0x800; r++ {
-		t[r] = computeFlags(r)
-	}
+	flagRange(t[0x80:], 0x80)
 	return t
 }()
 
@@ -236,9 +254,7 @@ type threeByteFlags [0x3000 - 0x800]runeFlags
 
 var threeByteFlagsTable = sync.OnceValue(func() *threeByteFlags {
 	t := new(threeByteFlags)
-	for i := range t {
-		t[i] = computeFlags(rune(0x800 + i))
-	}
+	flagRange(t[:], 0x800)
 	return t
 })
 
@@ -391,7 +407,18 @@ type plan struct {
 	// is actKeep. It is indexed by [blockIndex], a byte, so that lookups
 	// need no bounds check.
 	keep [256]bool
+	// keepPair is keep indexed by a lead byte D8–DB (less D8) and the
+	// whole next byte, false when that byte does not continue the
+	// character: one lookup checks both.
+	keepPair [4 << 8]bool
+	// wordKeepPair is the same for the tokenizer: true when the two bytes
+	// are a character that continues an Arabic word unchanged (wordKeep).
+	wordKeepPair [4 << 8]bool
 }
+
+// pairIndex is the index into keepPair and wordKeepPair of the bytes c c2,
+// given that c is one of D8–DB.
+func pairIndex(c, c2 byte) uint { return (uint(c-0xD8)<<8 | uint(c2)) & (4<<8 - 1) }
 
 // Values of plan.word.
 const (
@@ -432,6 +459,13 @@ func buildPlan(opt Options) *plan {
 			p.word[i] = wordEnd
 		}
 	}
+	for c := byte(0xD8); c <= 0xDB; c++ {
+		for c2 := byte(0x80); c2 <= 0xBF; c2++ {
+			k := blockIndex(c, c2)
+			p.keepPair[pairIndex(c, c2)] = p.keep[k]
+			p.wordKeepPair[pairIndex(c, c2)] = p.word[k] == wordKeep
+		}
+	}
 	return p
 }
 
@@ -454,21 +488,20 @@ func planFor(opt *Options) *plan {
 // keepRun returns the end of the run of characters from s[i] that plan p
 // leaves unchanged: ASCII and the Arabic-block characters marked actKeep.
 func keepRun(s string, i int, p *plan) int {
-	for i < len(s) {
+	for i+1 < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
 		// c-0xD8 wraps around for lead bytes below 0xD8.
-		if c-0xD8 > 3 || i+1 >= len(s) {
-			break
-		}
-		c2 := s[i+1]
-		if c2&0xC0 != 0x80 || !p.keep[blockIndex(c, c2)] {
-			break
+		if c-0xD8 > 3 || !p.keepPair[pairIndex(c, s[i+1])] {
+			return i
 		}
 		i += 2
+	}
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		i++
 	}
 	return i
 }

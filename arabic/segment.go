@@ -150,8 +150,9 @@ func (w *wordLetters) split(word string) bool {
 	nk := 0
 	for i := 0; i < len(word); {
 		// Fast path: a two-byte character of the Arabic block.
-		if k := arabicIndex(word, i); k >= 0 {
-			switch arabicClass[k] {
+		if c := word[i]; c-0xD8 <= 3 && i+1 < len(word) {
+			c2 := word[i+1]
+			switch arabicPairClass[pairIndex(c, c2)] {
 			case cMark:
 				if w.n > 0 {
 					w.ls[w.n-1].end = i + 2
@@ -162,7 +163,7 @@ func (w *wordLetters) split(word string) bool {
 				if w.n == maxLetters {
 					return false
 				}
-				bl := &blockLetters[k]
+				bl := &blockLetters[blockIndex(c, c2)]
 				w.ls[w.n] = letter{r: bl.f, bare: bl.bare, start: i, end: i + 2}
 				w.ko[w.n] = uint8(nk)
 				w.kb[nk] = bl.key[0]

@@ -1,8 +1,14 @@
 package arabic
 
-// stemPrefixes are the definite-article prefixes removed by [Stem], longest
-// first (Lucene's light10 list).
-var stemPrefixes = []string{"وال", "بال", "كال", "فال", "لل", "ال"}
+import "strings"
+
+// The affixes removed by [Stem] (written out in stripPrefix and
+// stripSuffixes):
+//   - stemPrefixes, the definite-article prefixes, longest first
+//     (Lucene's light10 list): وال بال كال فال لل ال;
+//   - pronounSuffixes, removed before the light10 suffixes: هما هم كم نا;
+//   - lightSuffixes, light10's suffixes after normalization (ة and ية
+//     have become ه and يه), in light10's order: ها ان ات ون ين يه ه.
 
 // The pronoun suffixes a particle or a protected word can carry, by their
 // last letter.
@@ -11,13 +17,6 @@ var (
 	pronounsM = []string{"هم", "كم"}
 	pronounsA = []string{"هما", "ها", "نا"}
 )
-
-// pronounSuffixes are removed before the light10 suffixes.
-var pronounSuffixes = []string{"هما", "هم", "كم", "نا"}
-
-// lightSuffixes are light10's suffixes after normalization (ة and ية have
-// become ه and يه), in light10's order.
-var lightSuffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه"}
 
 // Stem returns the search stem of word: the word normalized with
 // [SearchOptions], without the article and conjunction prefixes and the
@@ -135,66 +134,65 @@ func mayEndSuffix(c string) bool {
 	return false
 }
 
-// stripPrefix removes one article prefix, or the conjunction و.
+// stripPrefix removes one article prefix (stemPrefixes, written out
+// below so that every comparison is with a constant), or the conjunction
+// و. The prefixes begin with different letters: at most one matches.
 func stripPrefix(w string, n int) (string, int) {
-	stripped := false
-	for _, p := range stemPrefixes {
-		if startsWith(w, p) && n-len(p)/2 >= 2 {
-			w = w[len(p):]
-			n -= len(p) / 2
-			stripped = true
-			break
-		}
-	}
-	if !stripped && n >= 4 && startsWith(w, "و") {
-		w = w[len("و"):]
-		n--
+	switch {
+	case n-3 >= 2 && (strings.HasPrefix(w, "وال") || strings.HasPrefix(w, "بال") ||
+		strings.HasPrefix(w, "كال") || strings.HasPrefix(w, "فال")):
+		return w[len("وال"):], n - 3
+	case n-2 >= 2 && (strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "ال")):
+		return w[len("ال"):], n - 2
+	case n >= 4 && strings.HasPrefix(w, "و"):
+		return w[len("و"):], n - 1
 	}
 	return w, n
 }
 
-// stripSuffixes removes a pronoun suffix and then the light10 suffixes.
+// stripSuffixes removes a pronoun suffix and then the light10 suffixes
+// (pronounSuffixes and lightSuffixes, written out below so that every
+// comparison is with a constant).
 func stripSuffixes(w string, n int) string {
-	// Pronoun suffixes. Before a pronoun the ن of the dual and the sound
-	// plurals is dropped, so ان ون ين are not suffixes after one.
-	pronoun := false
-	for _, s := range pronounSuffixes {
-		m := len(s) / 2
-		if endsWith(w, s) && n-m >= 3 {
-			w = w[:len(w)-len(s)]
-			n -= m
-			pronoun = true
-			break
+	// Pronoun suffixes, the first that leaves three letters. Before a
+	// pronoun the ن of the dual and the sound plurals is dropped, so ان ون
+	// ين are not suffixes after one.
+	pronoun := true
+	switch {
+	case n-3 >= 3 && strings.HasSuffix(w, "هما"):
+		w, n = w[:len(w)-len("هما")], n-3
+	case n-2 >= 3 && (strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "كم") || strings.HasSuffix(w, "نا")):
+		w, n = w[:len(w)-len("هم")], n-2
+	default:
+		pronoun = false
+	}
+	// light10 suffixes, each tried once in order, each leaving two
+	// letters at least.
+	if n-2 >= 2 && strings.HasSuffix(w, "ها") {
+		w, n = w[:len(w)-len("ها")], n-2
+	}
+	if n-2 >= 3 && !pronoun && strings.HasSuffix(w, "ان") {
+		w, n = w[:len(w)-len("ان")], n-2 // the dual needs three letters left
+	}
+	// (After ين ون ات a nisba ي stays: امريكيين → امريكي.)
+	if n-2 >= 2 && strings.HasSuffix(w, "ات") {
+		w, n = w[:len(w)-len("ات")], n-2
+	}
+	if n-2 >= 2 && !pronoun && strings.HasSuffix(w, "ون") {
+		w, n = w[:len(w)-len("ون")], n-2
+	}
+	if n-2 >= 2 && !pronoun && strings.HasSuffix(w, "ين") {
+		w, n = w[:len(w)-len("ين")], n-2
+	}
+	if n-2 >= 2 && strings.HasSuffix(w, "يه") {
+		if n-2 >= 3 {
+			w, n = w[:len(w)-len("ه")], n-1 // nisba feminine: امريكيه → امريكي (keep the ي)
+		} else {
+			w, n = w[:len(w)-len("يه")], n-2
 		}
 	}
-	// light10 suffixes, each tried once in order.
-	for _, s := range lightSuffixes {
-		m := len(s) / 2
-		if !endsWith(w, s) || n-m < 2 {
-			continue
-		}
-		if s == "ان" && n-m < 3 {
-			continue
-		}
-		if pronoun && (s == "ان" || s == "ون" || s == "ين") {
-			continue
-		}
-		base := w[:len(w)-len(s)]
-		switch s {
-		case "ين", "ون", "ات":
-			if endsWith(base, "ي") && n-m >= 3 {
-				// nisba plural: امريكيين → امريكي
-				w, n = base, n-m
-				continue
-			}
-		case "يه":
-			if n-m >= 3 {
-				// nisba feminine: امريكيه → امريكي (keep the ي)
-				w, n = w[:len(w)-len("ه")], n-1
-				continue
-			}
-		}
-		w, n = base, n-m
+	if n-1 >= 2 && strings.HasSuffix(w, "ه") {
+		w = w[:len(w)-len("ه")]
 	}
 	return w
 }
@@ -205,9 +203,9 @@ func allArabicLetters(s string) bool {
 	if len(s)%2 != 0 {
 		return false
 	}
-	for i := 0; i < len(s); i += 2 {
-		k := arabicIndex(s, i)
-		if k < 0 || arabicClass[k] != cArabic {
+	for i := 0; i+1 < len(s); i += 2 {
+		// c-0xD8 wraps around for lead bytes below 0xD8.
+		if c := s[i]; c-0xD8 > 3 || arabicPairClass[pairIndex(c, s[i+1])] != cArabic {
 			return false
 		}
 	}

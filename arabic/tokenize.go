@@ -78,6 +78,18 @@ var arabicClass = func() (t [256]class) {
 	return t
 }()
 
+// arabicPairClass is arabicClass indexed by [pairIndex] of a two-byte
+// sequence whose lead byte is D8–DB: cSpace (0) when the second byte does
+// not continue the character.
+var arabicPairClass = func() (t [4 << 8]class) {
+	for c := byte(0xD8); c <= 0xDB; c++ {
+		for c2 := byte(0x80); c2 <= 0xBF; c2++ {
+			t[pairIndex(c, c2)] = arabicClass[blockIndex(c, c2)]
+		}
+	}
+	return t
+}()
+
 func classify(r rune) class {
 	if r >= 0x0600 && r <= 0x06FF {
 		return arabicClass[r-0x0600]
@@ -274,6 +286,16 @@ func (tz *tokenizer) run() {
 			i += size
 		case cArabic, cMark:
 			// (A stray mark, e.g. a tatweel after a space, starts an Arabic token.)
+			// Most words are unchanged by normalization and end at ASCII
+			// (a space, a comma): the fast path.
+			if j := wordKeepRun(s, i, nz.plan); j > i && (j == len(s) || s[j] < utf8.RuneSelf) {
+				tz.add(i, j, KindArabic, s[i:j])
+				i = j
+				if i < len(s) && s[i] == ' ' {
+					i++ // the space between words, without another turn of the loop
+				}
+				continue
+			}
 			b0 := len(nz.b)
 			j, buf, norm, slow := scanArabic(sc, i, nz.plan, nz.b)
 			if norm || slow {
@@ -418,17 +440,15 @@ done:
 // wordKeepRun returns the end of the run of characters from s[i] that
 // continue an Arabic word unchanged under plan p.
 func wordKeepRun(s string, i int, p *plan) int {
-	t := s[i:]
-	j := 0
-	for j+1 < len(t) {
-		c, c2 := t[j], t[j+1]
+	for i+1 < len(s) {
+		c := s[i]
 		// c-0xD8 wraps around for lead bytes below 0xD8.
-		if c-0xD8 > 3 || c2&0xC0 != 0x80 || p.word[blockIndex(c, c2)] != wordKeep {
+		if c-0xD8 > 3 || !p.wordKeepPair[pairIndex(c, s[i+1])] {
 			break
 		}
-		j += 2
+		i += 2
 	}
-	return i + j
+	return i
 }
 
 // startsNumber reports whether the decimal point at s[i] begins a number:

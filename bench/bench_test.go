@@ -96,8 +96,8 @@ func cpuTime() time.Duration {
 // normalization, clitic segmentation and stems). It reports both
 // throughputs in MB/s of input and ours/bleve as x_vs_bleve, from wall
 // time and from process CPU time (cpu_x_vs_bleve), which stays meaningful
-// when other jobs share the machine. The heap is collected (untimed)
-// before each phase.
+// when other jobs share the machine, and Marsad's allocations per article.
+// The heap is collected (untimed) before each phase.
 func BenchmarkAnalyzeVsBleve(b *testing.B) {
 	dir := sharedDir(b)
 	ar := bleve.NewIndexMapping().AnalyzerNamed("ar")
@@ -118,6 +118,8 @@ func BenchmarkAnalyzeVsBleve(b *testing.B) {
 			}
 			var wallBleve, wallOurs, cpuBleve, cpuOurs time.Duration
 			var termsBleve, termsOurs int
+			var mallocsOurs uint64
+			var ms runtime.MemStats
 			b.ResetTimer()
 			for b.Loop() {
 				// Each phase starts on a collected heap, so that one
@@ -132,12 +134,18 @@ func BenchmarkAnalyzeVsBleve(b *testing.B) {
 				c1, t1 := cpuTime(), time.Now()
 				b.StopTimer()
 				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				m0 := ms.Mallocs
 				b.StartTimer()
 				c2, t2 := cpuTime(), time.Now()
 				for _, t := range texts {
 					termsOurs += len(arabic.Analyze(t))
 				}
 				c3, t3 := cpuTime(), time.Now()
+				b.StopTimer()
+				runtime.ReadMemStats(&ms)
+				mallocsOurs += ms.Mallocs - m0
+				b.StartTimer()
 				wallBleve += t1.Sub(t0)
 				wallOurs += t3.Sub(t2)
 				cpuBleve += c1 - c0
@@ -152,6 +160,7 @@ func BenchmarkAnalyzeVsBleve(b *testing.B) {
 			}
 			b.ReportMetric(float64(termsBleve)/float64(b.N)/float64(len(texts)), "bleve_terms/article")
 			b.ReportMetric(float64(termsOurs)/float64(b.N)/float64(len(texts)), "ours_tokens/article")
+			b.ReportMetric(float64(mallocsOurs)/float64(b.N)/float64(len(texts)), "ours_allocs/article")
 		})
 	}
 }

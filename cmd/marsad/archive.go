@@ -84,6 +84,25 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+func runCompact(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("compact", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := fs.String("db", defaultDB, "archive `PATH`")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	st, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Compact(ctx); err != nil {
+		return fmt.Errorf("compact %s: %w", *db, err)
+	}
+	fmt.Fprintf(e.stdout, "compacted %s\n", *db)
+	return nil
+}
+
 func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -188,6 +207,9 @@ func runDupes(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("dupes %s: %w", *db, err)
 	}
 	if *asJSON {
+		if groups == nil {
+			groups = []store.DupeGroup{}
+		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(groups)

@@ -114,3 +114,22 @@ func TestIngestBadInputKeepsArchive(t *testing.T) {
 		t.Errorf("good record beside bad ones not stored: total %d", res.Total)
 	}
 }
+
+func TestMaintenanceCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	if code, _, stderr := runCLI(t, "", "ingest", "--db", db, "../../examples"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	for _, cmd := range []string{"reindex", "compact"} {
+		if code, _, stderr := runCLI(t, "", cmd, "--db", db); code != 0 {
+			t.Fatalf("%s: exit %d: %s", cmd, code, stderr)
+		}
+	}
+	if res := search(t, db, "إضراب"); res.Total != 1 {
+		t.Errorf("after reindex and compact: total %d, want 1", res.Total)
+	}
+	code, out, stderr := runCLI(t, "", "dupes", "--db", db, "--json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("dupes: exit %d, out %q, err %s", code, out, stderr)
+	}
+}

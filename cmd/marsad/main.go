@@ -48,6 +48,7 @@ func commands() map[string]command {
 		"ingest":  {"read sources, extract facts and store them in the archive", runIngest},
 		"search":  {"search the archive (Arabic-aware full text, filters, facets)", runSearch},
 		"reindex": {"rebuild the archive's full-text index with this version's analysis", runReindex},
+		"compact": {"reclaim free space in the archive file", runCompact},
 		"dupes":   {"list groups of articles that carry the same story", runDupes},
 		"quotes":  {"list what a person or body said over time, from the archive", runQuotes},
 		"eval":    {"score an extractor against a gold set (times, ner, entities, quotes)", runEval},

@@ -586,3 +586,46 @@ func TestEntityIdentity(t *testing.T) {
 		t.Errorf("%d articles name the entity: %d entities, %d used; want 1 and 1", linked, ents, uses)
 	}
 }
+
+// TestOptimizeCompacts checks that Optimize after a first ingest leaves
+// no free pages and an intact archive, and that Compact does too.
+func TestOptimizeCompacts(t *testing.T) {
+	ctx := context.Background()
+	db, _ := loaded(t)
+	free := func() int {
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, "PRAGMA freelist_count").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// Dropping a table frees its pages.
+	if _, err := db.SQL().ExecContext(ctx, "CREATE TABLE scratch AS SELECT * FROM articles; DROP TABLE scratch"); err != nil {
+		t.Fatal(err)
+	}
+	if free() == 0 {
+		t.Fatal("no free pages to reclaim")
+	}
+	if err := db.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := free(); n != 0 {
+		t.Errorf("%d free pages after optimizing a first ingest", n)
+	}
+	if _, err := db.SQL().ExecContext(ctx, "CREATE TABLE scratch AS SELECT * FROM articles; DROP TABLE scratch"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := free(); n != 0 {
+		t.Errorf("%d free pages after Compact", n)
+	}
+	if err := db.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+	q, _ := store.ParseQuery("العراق")
+	if r, err := db.Search(ctx, q); err != nil || r.Total == 0 {
+		t.Errorf("search after compaction: %v, %+v", err, r)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad"
@@ -154,3 +155,25 @@ func TestSplitOrigin(t *testing.T) {
 }
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// FuzzSplitOrigin checks that an origin splits losslessly into an input
+// and a place that is empty or a colon and digits, as migration 0004
+// splits stored origins in SQL.
+func FuzzSplitOrigin(f *testing.F) {
+	for _, s := range []string{"f.jsonl.gz:120", "https://x.example:8080/feed", "odd:", ":9", "a:b:3", "", "12"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, origin string) {
+		in, at := splitOrigin(origin)
+		if in+at != origin {
+			t.Fatalf("%q split into %q + %q", origin, in, at)
+		}
+		if at != "" {
+			if len(at) < 2 || at[0] != ':' || strings.TrimLeft(at[1:], "0123456789") != "" {
+				t.Fatalf("%q: place %q", origin, at)
+			}
+		} else if i := strings.LastIndexByte(origin, ':'); i >= 0 && i < len(origin)-1 && strings.TrimLeft(origin[i+1:], "0123456789") == "" {
+			t.Fatalf("%q ends in a colon and digits but was not split", origin)
+		}
+	})
+}
