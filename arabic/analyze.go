@@ -53,9 +53,10 @@ func Analyze(s string) []Analyzed {
 				k := len(segs)
 				segs = appendSegments(segs, t.Text, &w)
 				out[i].Segments = segs[k:len(segs):len(segs)]
-				// (Segmentation may have looked the word up in the
-				// protected list already.)
-				out[i].Stem = stemKnown(t.Norm, w.protectedWhole(t.Norm))
+				// (Segmentation has split the word and looked some of
+				// its tails up in the protected list: stemming reuses
+				// them when the word's key is its normalized form.)
+				out[i].Stem = stemWith(t.Norm, w.keysOf(t.Norm))
 				break
 			}
 			if uint32(e>>32) == hv {
@@ -109,18 +110,25 @@ func SearchTerms(s string) []string {
 	return out
 }
 
-// wordHash is a hash of s for Analyze's table of words: for words of 8 to
-// 16 bytes (most Arabic words) two overlapping eight-byte loads cover
-// every byte; longer words are hashed on their first and last eight bytes
-// and length (the table compares the words themselves, so this only costs
-// a comparison when two long words share both ends); shorter ones go to
+// wordHash is a hash of s for Analyze's table of words: for words of 4 to
+// 16 bytes (most Arabic words) two overlapping loads cover every byte;
+// longer words are hashed on their first and last eight bytes and length
+// (the table compares the words themselves, so this only costs a
+// comparison when two long words share both ends); shorter ones go to
 // hashString.
 func wordHash(s string) uint32 {
 	n := len(s)
-	if n < 8 {
-		return hashString(s)
-	}
 	const k = 0x9E3779B97F4A7C15
+	if n < 8 {
+		if n < 4 {
+			return hashString(s)
+		}
+		// Two overlapping four-byte loads (two- and three-letter words).
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[n-4])<<32 | uint64(s[n-3])<<40 | uint64(s[n-2])<<48 | uint64(s[n-1])<<56
+		h := (x ^ uint64(n)) * k
+		return uint32(h ^ h>>32)
+	}
 	a := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	t := s[n-8:]

@@ -244,8 +244,20 @@ func flagsOf(r rune) runeFlags {
 	if r < 0x800+rune(len(threeByteFlags{})) {
 		return threeByteFlagsTable()[r-0x800]
 	}
+	if r >= 0xFB00 && r <= 0xFFFF {
+		return formsFlagsTable()[r-0xFB00]
+	}
 	return computeFlags(r)
 }
+
+// formsFlagsTable is the flag table for U+FB00–U+FFFF: the Arabic
+// presentation forms (ﻻ, ﷺ, ornate parentheses ﴾ ﴿), the byte order mark
+// and the full-width forms, built on first use.
+var formsFlagsTable = sync.OnceValue(func() *[0x500]runeFlags {
+	t := new([0x500]runeFlags)
+	flagRange(t[:], 0xFB00)
+	return t
+})
 
 // threeByteFlags is the flag table for U+0800–U+2FFF (among others the
 // general punctuation of news text: dashes, curly quotes, bidi marks),

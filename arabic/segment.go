@@ -73,9 +73,9 @@ var particles = newWordSet([]string{
 // letter is one letter of a word: its folded form and its byte range,
 // including the marks that follow it.
 type letter struct {
-	r          rune // folded: أإآٱ→ا, ى→ي, ی→ي, ک→ك; ة, ؤ, ئ kept
-	bare       bool // the letter is written as bare alef ا or wasla ٱ (the article's alef)
-	start, end int
+	r    rune // folded: أإآٱ→ا, ى→ي, ی→ي, ک→ك; ة, ؤ, ئ kept
+	bare bool // the letter is written as bare alef ا or wasla ٱ (the article's alef)
+	end  int  // the end of the letter and its marks (it starts where the letter before ends)
 }
 
 // foldLetter folds a letter for clitic matching; ة is kept distinct from ه.
@@ -139,6 +139,8 @@ type wordLetters struct {
 	n    int                   // number of letters
 	kb   [maxLetters * 2]byte  // keys of all letters, concatenated (all two-byte letters)
 	ko   [maxLetters + 1]uint8 // ko[i] is where letter i's key starts in kb
+	// valid is set when split succeeded: the fields describe the word.
+	valid bool
 }
 
 // split fills w with the letters of word; marks (harakat, tatweel, ZWJ,
@@ -164,7 +166,7 @@ func (w *wordLetters) split(word string) bool {
 					return false
 				}
 				bl := &blockLetters[blockIndex(c, c2)]
-				w.ls[w.n] = letter{r: bl.f, bare: bl.bare, start: i, end: i + 2}
+				w.ls[w.n] = letter{r: bl.f, bare: bl.bare, end: i + 2}
 				w.ko[w.n] = uint8(nk)
 				w.kb[nk] = bl.key[0]
 				w.kb[nk+1] = bl.key[1]
@@ -193,7 +195,7 @@ func (w *wordLetters) split(word string) bool {
 		if k < 0x80 || k >= 0x800 {
 			return false // not a two-byte letter (presentation forms and the like)
 		}
-		w.ls[w.n] = letter{r: f, bare: r == 'ا' || r == 'ٱ', start: i, end: i + size}
+		w.ls[w.n] = letter{r: f, bare: r == 'ا' || r == 'ٱ', end: i + size}
 		w.ko[w.n] = uint8(nk)
 		w.kb[nk] = byte(0xC0 | k>>6)
 		w.kb[nk+1] = byte(0x80 | k&0x3F)
@@ -202,21 +204,18 @@ func (w *wordLetters) split(word string) bool {
 		i += size
 	}
 	w.ko[w.n] = uint8(nk)
-	if w.n > 0 {
-		w.ls[0].start = 0
-	}
 	clear(w.tail[:w.n+1])
+	w.valid = true
 	return true
 }
 
-// protectedWhole reports, after appendSegments, whether the whole word's
-// key is key and is known to be protected (1) or not (-1); 0 when
-// segmentation did not look the whole word up or the key differs.
-func (w *wordLetters) protectedWhole(key string) int8 {
-	if w.tail[0] == 0 || string(w.key(0, w.n)) != key {
-		return 0
+// keysOf returns w when, after appendSegments, it holds the letters of
+// a word whose search key is key, or nil.
+func (w *wordLetters) keysOf(key string) *wordLetters {
+	if !w.valid || string(w.key(0, w.n)) != key {
+		return nil
 	}
-	return w.tail[0]
+	return w
 }
 
 // letters returns the letters of the word.
@@ -318,44 +317,57 @@ func Segment(word string) []Morpheme {
 // appendSegments appends the segments of word to dst, using w as scratch
 // space.
 func appendSegments(dst []Morpheme, word string, w *wordLetters) []Morpheme {
-	// Nothing of an earlier word may be read back from w (see
-	// protectedWhole).
-	w.n, w.tail[0] = 0, 0
-	whole := Morpheme{Start: 0, End: len(word), Text: word, Role: RoleStem}
+	// Nothing of an earlier word may be read back from w (see keysOf).
+	w.valid = false
 	if !mayHaveClitic(word) {
-		return append(dst, whole)
+		return appendMorpheme(dst, word, 0, len(word), RoleStem)
 	}
 	if !w.split(word) || w.n == 0 {
-		return append(dst, whole)
+		return appendMorpheme(dst, word, 0, len(word), RoleStem)
 	}
 	ls := w.letters()
 	if len(ls) == 1 {
+		role := RoleStem
 		switch ls[0].r {
 		case 'و', 'ف', 'ب', 'ك', 'ل', 'س':
 			if strings.ContainsRune(word, 0x0640) {
-				whole.Role = RolePrefix
+				role = RolePrefix
 			}
 		}
-		return append(dst, whole)
+		return appendMorpheme(dst, word, 0, len(word), role)
 	}
 	pr := w.parse()
 	if pr.n == 0 && pr.suffix == len(ls) {
-		return append(dst, whole)
+		return appendMorpheme(dst, word, 0, len(word), RoleStem)
 	}
 	start := 0
 	for _, e := range pr.ends[:pr.n] {
 		end := ls[e-1].end
-		dst = append(dst, Morpheme{Start: start, End: end, Text: word[start:end], Role: RolePrefix})
+		dst = appendMorpheme(dst, word, start, end, RolePrefix)
 		start = end
 	}
 	stemEnd := len(word)
 	if pr.suffix < len(ls) {
 		stemEnd = ls[pr.suffix-1].end
 	}
-	dst = append(dst, Morpheme{Start: start, End: stemEnd, Text: word[start:stemEnd], Role: RoleStem})
+	dst = appendMorpheme(dst, word, start, stemEnd, RoleStem)
 	if stemEnd < len(word) {
-		dst = append(dst, Morpheme{Start: stemEnd, End: len(word), Text: word[stemEnd:], Role: RoleSuffix})
+		dst = appendMorpheme(dst, word, stemEnd, len(word), RoleSuffix)
 	}
+	return dst
+}
+
+// appendMorpheme appends the segment word[start:end] with role to dst,
+// writing its fields one by one (cheaper than copying a whole Morpheme
+// while the garbage collector is marking).
+func appendMorpheme(dst []Morpheme, word string, start, end int, role Role) []Morpheme {
+	if len(dst) == cap(dst) {
+		dst = append(dst, Morpheme{})[:len(dst)]
+	}
+	dst = dst[:len(dst)+1]
+	m := &dst[len(dst)-1]
+	m.Start, m.End, m.Role = start, end, role
+	m.Text = word[start:end]
 	return dst
 }
 

@@ -44,11 +44,14 @@ func Stem(word string) string {
 }
 
 // stemNormalized stems a search-normalized word.
-func stemNormalized(w string) string { return stemKnown(w, 0) }
+func stemNormalized(w string) string { return stemWith(w, nil) }
 
-// stemKnown is stemNormalized given whether w is protected: 1 if it is,
-// -1 if not, 0 when unknown.
-func stemKnown(w string, protected int8) string {
+// stemWith is stemNormalized with, when keys is not nil, the letters of
+// w as split by segmentation (keys.key(0, keys.n) == w): the protected
+// lookups of w and of its tails are then answered from, and kept in,
+// their memo.
+func stemWith(w string, keys *wordLetters) string {
+	orig := w
 	if len(w) < 2 {
 		return w
 	}
@@ -61,7 +64,7 @@ func stemKnown(w string, protected int8) string {
 	if !allArabicLetters(w) {
 		return w // not an Arabic word, or letters outside U+0600–U+06FF
 	}
-	if protected > 0 || protected == 0 && isProtectedKey(w) {
+	if protectedTail(orig, 0, keys) {
 		return w
 	}
 	n := len(w) / 2
@@ -91,7 +94,7 @@ func stemKnown(w string, protected int8) string {
 	switch first {
 	case "و", "ف", "ب", "ل", "ك":
 		// A conjunction or preposition before a protected word (والتي, وبغداد).
-		if isProtectedKey(w[2:]) {
+		if protectedTail(orig, 2, keys) {
 			return w[2:]
 		}
 	case "ا":
@@ -100,7 +103,7 @@ func stemKnown(w string, protected int8) string {
 	}
 	{
 		w, n = stripPrefix(w, n)
-		if isProtectedKey(w) {
+		if protectedTail(orig, len(orig)-len(w), keys) {
 			return w
 		}
 	}
@@ -111,6 +114,15 @@ suffixes:
 		return w // no suffix can match
 	}
 	return stripSuffixes(w, n)
+}
+
+// protectedTail reports whether w[off:] is a protected word, asking keys
+// (w's letters, see stemWith) when it is not nil.
+func protectedTail(w string, off int, keys *wordLetters) bool {
+	if keys != nil {
+		return keys.protected(off/2, keys.n)
+	}
+	return isProtectedKey(w[off:])
 }
 
 // mayBeginPrefix reports whether the letter c (two bytes) begins one of

@@ -197,7 +197,8 @@ var asciiClass = func() (t [utf8.RuneSelf]class) {
 //
 // Norm is the token text normalized with [SearchOptions] (punctuation and
 // quote marks keep their text); it shares memory with s when normalization
-// changes nothing, and otherwise with one buffer per call.
+// changes nothing, and otherwise with a buffer of the call (shared by the
+// tokens it normalizes).
 func Tokenize(s string) []Token {
 	// News text has a token every 9.5 bytes on average, and more than one
 	// every 8 bytes in under 1% of articles.
@@ -288,16 +289,17 @@ func (tz *tokenizer) run() {
 			// (A stray mark, e.g. a tatweel after a space, starts an Arabic token.)
 			// Most words are unchanged by normalization and end at ASCII
 			// (a space, a comma): the fast path.
-			if j := wordKeepRun(s, i, nz.plan); j > i && (j == len(s) || s[j] < utf8.RuneSelf) {
-				tz.add(i, j, KindArabic, s[i:j])
-				i = j
+			k := wordKeepRun(s, i, nz.plan)
+			if k > i && (k == len(s) || s[k] < utf8.RuneSelf) {
+				tz.add(i, k, KindArabic, s[i:k])
+				i = k
 				if i < len(s) && s[i] == ' ' {
 					i++ // the space between words, without another turn of the loop
 				}
 				continue
 			}
 			b0 := len(nz.b)
-			j, buf, norm, slow := scanArabic(sc, i, nz.plan, nz.b)
+			j, buf, norm, slow := scanArabic(sc, i, k, nz.plan, nz.b)
 			if norm || slow {
 				// (Otherwise buf is nz.b: not storing it saves a write
 				// barrier while the garbage collector is marking.)
@@ -387,12 +389,14 @@ func (tz *tokenizer) run() {
 // normalized form is appended to buf and norm is true; when a character
 // needs the general normalizer (a composing mark, a presentation form),
 // slow is true and nothing is appended. It returns buf with what it
-// appended.
-func scanArabic(sc scanner, i int, p *plan, buf []byte) (end int, out []byte, norm, slow bool) {
+// appended. The caller has found that s[i:from] continues the word
+// unchanged (from may be i).
+func scanArabic(sc scanner, i, from int, p *plan, buf []byte) (end int, out []byte, norm, slow bool) {
 	s := sc.s
 	b0 := len(buf)
 	writing := false
 	run := i // start of the unchanged text not yet copied (when writing)
+	i = from
 	for {
 		i = wordKeepRun(s, i, p)
 		// A character of the block that changes or ends the word.

@@ -1,27 +1,16 @@
 package dedup
 
 import (
-	"bufio"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 func TestCanonicalURL(t *testing.T) {
-	f, err := os.Open("testdata/urls.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.HasPrefix(sc.Text(), "#") {
-			continue
-		}
-		in, want, ok := strings.Cut(sc.Text(), "\t")
+	sharedtest.Lines(t, "testdata/urls.tsv", func(line int, text string) {
+		in, want, ok := strings.Cut(text, "\t")
 		if !ok {
 			t.Fatalf("urls.tsv:%d: no tab", line)
 		}
@@ -30,17 +19,17 @@ func TestCanonicalURL(t *testing.T) {
 			if err == nil {
 				t.Errorf("urls.tsv:%d: CanonicalURL(%q) = %q, want error", line, in, got)
 			}
-			continue
+			return
 		}
 		if err != nil || got != want {
 			t.Errorf("urls.tsv:%d: CanonicalURL(%q) = %q, %v; want %q", line, in, got, err, want)
-			continue
+			return
 		}
 		// Canonical form is a fixed point.
 		if again, err := CanonicalURL(got); err != nil || again != got {
 			t.Errorf("urls.tsv:%d: not idempotent: %q → %q", line, got, again)
 		}
-	}
+	})
 }
 
 func FuzzCanonicalURL(f *testing.F) {

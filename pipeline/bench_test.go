@@ -9,37 +9,18 @@ import (
 	"testing"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 	"github.com/marsad-project/marsad/source"
 	"github.com/marsad-project/marsad/store/sqlite"
 )
 
-// corpusPaths returns the shared corpora (../shared next to the module
-// root) or skips.
+// corpusPaths returns the articles.jsonl.gz of each shared corpus
+// (../shared/corpora next to the module root) or skips.
 func corpusPaths(b *testing.B) []string {
 	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("module root not found")
-		}
-		dir = parent
-	}
 	var out []string
-	for _, c := range []string{"ant-multisource", "ant-jawharafm", "saudinewsnet"} {
-		p := filepath.Join(dir, "..", "shared", "corpora", c, "articles.jsonl.gz")
-		if _, err := os.Stat(p); err == nil {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		b.Skip("../shared/corpora not present")
+	for _, name := range sharedtest.Corpora(b) {
+		out = append(out, sharedtest.CorpusPath(b, name))
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/marsad-project/marsad/internal/sharedtest"
 	"github.com/marsad-project/marsad/source"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -30,7 +31,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func BenchmarkCorpusJSONL(b *testing.B) {
 	for _, dir := range []string{"corpora/ant-jawharafm", "corpora/ant-multisource", "corpora/saudinewsnet"} {
 		b.Run(path.Base(dir), func(b *testing.B) {
-			p := sharedDir(b, dir+"/articles.jsonl.gz")
+			p := sharedtest.Path(b, dir+"/articles.jsonl.gz")
 			var arts, text, raw int64
 			for b.Loop() {
 				f, err := os.Open(p)
@@ -108,7 +109,7 @@ func BenchmarkDecodeLegacy(b *testing.B) {
 // BenchmarkSGMLSample reads the multi-source SGML sample archive (300
 // <DOC> files in a tar.gz) and reports documents/s.
 func BenchmarkSGMLSample(b *testing.B) {
-	p := sharedDir(b, "corpora/ant-multisource/sgml-sample.tar.gz")
+	p := sharedtest.Path(b, "corpora/ant-multisource/sgml-sample.tar.gz")
 	docs := 0
 	for b.Loop() {
 		arts, errs := readAll(b, p)

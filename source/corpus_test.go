@@ -5,43 +5,18 @@ import (
 	"errors"
 	"flag"
 	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 	"github.com/marsad-project/marsad/source"
 )
 
 // corpusFlag turns on the slow checks that read whole corpora (72k
 // articles, about 10 s on an idle laptop core).
 var corpusFlag = flag.Bool("corpus", false, "read the whole ../shared corpora in tests")
-
-// sharedDir returns ../shared next to the module root, or skips.
-func sharedDir(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("%s not present", p)
-	}
-	return p
-}
 
 func readAll(tb testing.TB, p string) (arts []marsad.Article, errs []error) {
 	tb.Helper()
@@ -67,7 +42,7 @@ func readAll(tb testing.TB, p string) (arts []marsad.Article, errs []error) {
 }
 
 func TestSeed(t *testing.T) {
-	p := sharedDir(t, "seed/000_8cc831d112bdeee4.txt")
+	p := sharedtest.Path(t, "seed/000_8cc831d112bdeee4.txt")
 	arts, errs := readAll(t, p)
 	if len(arts) != 1 || len(errs) != 0 {
 		t.Fatalf("%d articles, errors %v", len(arts), errs)
@@ -99,7 +74,7 @@ func TestSGMLSamples(t *testing.T) {
 		{"corpora/ant-multisource", 300, *corpusFlag},
 	} {
 		t.Run(path.Base(c.dir), func(t *testing.T) {
-			arts, errs := readAll(t, sharedDir(t, c.dir+"/sgml-sample.tar.gz"))
+			arts, errs := readAll(t, sharedtest.Path(t, c.dir+"/sgml-sample.tar.gz"))
 			if len(arts) != c.count || len(errs) != 0 {
 				t.Fatalf("%d articles (want %d), errors %v", len(arts), c.count, errs)
 			}
@@ -113,7 +88,7 @@ func TestSGMLSamples(t *testing.T) {
 				name := strings.TrimSuffix(path.Base(a.Origin[:strings.LastIndexByte(a.Origin, ':')]), ".txt")
 				byID[name] = a
 			}
-			recs, errs := readAll(t, sharedDir(t, c.dir+"/articles.jsonl.gz"))
+			recs, errs := readAll(t, sharedtest.Path(t, c.dir+"/articles.jsonl.gz"))
 			if len(errs) != 0 {
 				t.Fatalf("jsonl errors: %v", errs[:min(len(errs), 5)])
 			}
@@ -153,7 +128,7 @@ func TestCorpusCounts(t *testing.T) {
 		{"corpora/saudinewsnet", 31030},
 	} {
 		t.Run(path.Base(c.dir), func(t *testing.T) {
-			arts, errs := readAll(t, sharedDir(t, c.dir+"/articles.jsonl.gz"))
+			arts, errs := readAll(t, sharedtest.Path(t, c.dir+"/articles.jsonl.gz"))
 			if len(arts)+len(errs) != c.records {
 				t.Errorf("%d articles + %d errors, want %d records", len(arts), len(errs), c.records)
 			}

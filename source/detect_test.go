@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/marsad-project/marsad/internal/sharedtest"
 	"github.com/marsad-project/marsad/source"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -14,7 +15,7 @@ import (
 func TestDetectLegacyOnCorpus(t *testing.T) {
 	var texts, titles []string
 	for _, dir := range []string{"corpora/ant-jawharafm", "corpora/ant-multisource"} {
-		arts, _ := readAll(t, sharedDir(t, dir+"/sgml-sample.tar.gz"))
+		arts, _ := readAll(t, sharedtest.Path(t, dir+"/sgml-sample.tar.gz"))
 		for _, a := range arts {
 			if a.Body != "" {
 				texts = append(texts, a.Title+"\n\n"+a.Body)

@@ -1,44 +1,13 @@
 package store
 
 import (
-	"bufio"
-	"os"
-	"strings"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
-// readCases reads TAB-separated cases from a testdata file, skipping
-// comments and blank lines.
-func readCases(t *testing.T, name string, fields int) [][]string {
-	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out [][]string
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if strings.HasPrefix(s, "#") || strings.TrimSpace(s) == "" && !strings.Contains(s, "\t") {
-			continue
-		}
-		parts := strings.Split(s, "\t")
-		if len(parts) != fields {
-			t.Fatalf("%s:%d: want %d fields, got %d", name, line, fields, len(parts))
-		}
-		out = append(out, parts)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestParseQuery(t *testing.T) {
-	for _, c := range readCases(t, "testdata/parse.tsv", 2) {
+	for _, c := range sharedtest.TSV(t, "testdata/parse.tsv", 2) {
 		in, want := c[0], c[1]
 		q, err := ParseQuery(in)
 		if want == "error" {

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 // runCLI runs one command line in-process and returns its exit status and
@@ -21,17 +21,6 @@ func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 		log: slog.New(slog.NewTextHandler(&errb, nil))}
 	code := run(context.Background(), e, args)
 	return code, out.String(), errb.String()
-}
-
-// sharedPath returns a path under ../shared (beside the repository root),
-// skipping the test when it is absent.
-func sharedPath(t *testing.T, rel string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("../shared not present: %v", err)
-	}
-	return p
 }
 
 type contractDoc struct {
@@ -61,7 +50,7 @@ func decodeDocs(t *testing.T, out string) []contractDoc {
 }
 
 func TestExtractSeed(t *testing.T) {
-	seed := sharedPath(t, "seed/000_8cc831d112bdeee4.txt")
+	seed := sharedtest.Path(t, sharedtest.SeedArticle)
 	code, out, stderr := runCLI(t, "", "extract", "--published", "2021-07-27", seed)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 // TestANERcorpDev scores the recognizer on the ANERcorp dev split (research
@@ -11,7 +13,7 @@ import (
 // is micro-F1 ≥ 0.75 with rules and lexicons alone; the floor asserted here
 // is what the recognizer honestly reaches today, so a regression fails.
 func TestANERcorpDev(t *testing.T) {
-	p := sharedDir(t, "ner/anercorp/dev.txt")
+	p := sharedtest.Path(t, "ner/anercorp/dev.txt")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatal(err)

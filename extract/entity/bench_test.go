@@ -1,56 +1,31 @@
 package entity
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
-	"encoding/json"
-	"os"
 	"runtime"
 	"testing"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
-// loadCorpus reads up to max articles (title + text) from a JSONL.gz corpus
+// loadCorpus reads up to max articles (title + text) from corpus name
 // under ../shared/corpora, skipping the benchmark when it is absent.
-func loadCorpus(b *testing.B, rel string, max int) []string {
+func loadCorpus(b *testing.B, name string, max int) []string {
 	b.Helper()
-	p := sharedDir(b, rel)
-	f, err := os.Open(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	var out []string
-	for sc.Scan() && len(out) < max {
-		var a struct{ Title, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, a.Title+"\n\n"+a.Text)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatal(err)
-	}
+	sharedtest.Corpus(b, name, func(title, text string) bool {
+		out = append(out, title+"\n\n"+text)
+		return len(out) < max
+	})
 	return out
 }
 
 // BenchmarkAnnotate measures recognition throughput (MB/s of article
 // text, one goroutine) over the first 2,000 articles of each corpus.
 func BenchmarkAnnotate(b *testing.B) {
-	for _, c := range []string{
-		"corpora/ant-multisource/articles.jsonl.gz",
-		"corpora/ant-jawharafm/articles.jsonl.gz",
-		"corpora/saudinewsnet/articles.jsonl.gz",
-	} {
-		b.Run(c[len("corpora/"):len(c)-len("/articles.jsonl.gz")], func(b *testing.B) {
+	for _, c := range []string{"ant-multisource", "ant-jawharafm", "saudinewsnet"} {
+		b.Run(c, func(b *testing.B) {
 			texts := loadCorpus(b, c, 2000)
 			total := 0
 			for _, t := range texts {

@@ -2,7 +2,6 @@ package entity
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
@@ -12,15 +11,7 @@ import (
 
 // TestCases runs the recognition and linking cases of testdata/cases.tsv.
 func TestCases(t *testing.T) {
-	f, err := os.Open("testdata/cases.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := readTSV(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := testdataRows(t, "cases.tsv")
 	r := testRecognizer(t)
 	for _, row := range rows {
 		text := row[0]

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 func TestImportGeoNames(t *testing.T) {
@@ -70,7 +71,7 @@ func TestImportGeoNamesShared(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	p := sharedDir(t, "geo/cities15000-arabic.tsv")
+	p := sharedtest.Path(t, "geo/cities15000-arabic.tsv")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatal(err)

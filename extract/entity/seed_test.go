@@ -2,24 +2,20 @@ package entity
 
 import (
 	"context"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/arabic"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 // TestSeed checks the entities the issue lists for the motivating article:
 // each found with its type, fullest name and linked mentions, ids in order
 // of first mention, and no demonym reported as an entity.
 func TestSeed(t *testing.T) {
-	p := sharedDir(t, "seed/000_8cc831d112bdeee4.txt")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sharedtest.ReadFile(t, sharedtest.SeedArticle)
 	title, body, _ := strings.Cut(string(b), "\n")
 	body = strings.TrimLeft(body, "\n")
 	body = strings.TrimPrefix(body, title+"\n") // the title repeated as first body line
@@ -28,15 +24,7 @@ func TestSeed(t *testing.T) {
 	if err := r.Annotate(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/seed_expect.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := readTSV(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := testdataRows(t, "seed_expect.tsv")
 	display := func(s string) string { return arabic.NormalizeString(s, arabic.DisplayOptions()) }
 	byName := make(map[string]*marsad.Entity)
 	for i := range doc.Entities {

@@ -1,57 +1,28 @@
 package quantity
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/marsad-project/marsad/extract/timex"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
-// corpusTexts reads up to limit bytes of article text from each corpus
-// under ../shared/corpora.
+// corpusTexts reads up to limit bytes of article text (title and body)
+// from each corpus under ../shared/corpora.
 func corpusTexts(b *testing.B, limit int) []string {
 	b.Helper()
-	files, err := filepath.Glob(filepath.Join(sharedDir(b), "corpora", "*", "articles.jsonl.gz"))
-	if err != nil || len(files) == 0 {
-		b.Skip("no corpora")
-	}
 	var texts []string
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sc := bufio.NewScanner(zr)
-		sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for _, name := range sharedtest.Corpora(b) {
 		n := 0
-		for sc.Scan() && n < limit {
-			var a struct {
-				Title string `json:"title"`
-				Text  string `json:"text"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				b.Fatal(err)
-			}
-			t := a.Title + "\n\n" + a.Text
+		sharedtest.Corpus(b, name, func(title, text string) bool {
+			t := title + "\n\n" + text
 			texts = append(texts, t)
 			n += len(t)
-		}
-		if err := sc.Err(); err != nil {
-			b.Fatal(err)
-		}
-		zr.Close()
-		f.Close()
+			return n < limit
+		})
 	}
 	return texts
 }
@@ -97,10 +68,7 @@ func reportCPU(b *testing.B, cpu0 time.Duration, bytes int) {
 // BenchmarkLinear runs times + quantities on 1, 10 and 100 copies of a
 // long article: the MB/s figure stays flat when the cost is linear.
 func BenchmarkLinear(b *testing.B) {
-	seed, err := os.ReadFile(filepath.Join(sharedDir(b), "seed", "000_8cc831d112bdeee4.txt"))
-	if err != nil {
-		b.Skip("seed not present")
-	}
+	seed := sharedtest.ReadFile(b, sharedtest.SeedArticle)
 	anchor := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
 	for _, n := range []int{1, 10, 100} {
 		text := strings.Repeat(string(seed)+"\n\n", n)

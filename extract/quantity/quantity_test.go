@@ -1,12 +1,9 @@
 package quantity
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,33 +12,8 @@ import (
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/arabic"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
-
-func readTSV(t *testing.T, name string, fields int) [][]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		row := strings.Split(line, "\t")
-		if len(row) != fields {
-			t.Fatalf("%s:%d: %d fields, want %d", name, n, len(row), fields)
-		}
-		rows = append(rows, row)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
 
 func fstr(f *float64) string {
 	if f == nil {
@@ -58,7 +30,7 @@ func dash(s string) string {
 }
 
 func TestCases(t *testing.T) {
-	for _, row := range readTSV(t, "cases.tsv", 7) {
+	for _, row := range sharedtest.TSV(t, "testdata/cases.tsv", 7) {
 		got := ExtractText(row[0])
 		if row[1] == "!" {
 			if len(got) != 0 {
@@ -92,36 +64,9 @@ func TestCases(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared next to the module root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared not present")
-	}
-	return shared
-}
-
 // TestSeed checks the two figures of the motivating article.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_8cc831d112bdeee4.txt"))
-	if err != nil {
-		t.Skipf("seed: %v", err)
-	}
+	b := sharedtest.ReadFile(t, sharedtest.SeedArticle)
 	doc := &marsad.Doc{Text: string(b), Published: time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)}
 	if err := New().Annotate(context.Background(), doc); err != nil {
 		t.Fatal(err)
@@ -144,30 +89,22 @@ func TestSeed(t *testing.T) {
 // against arabic.NumberWords, which this package relies on: one number
 // covering the whole input with the expected value.
 func TestDucklingNumeral(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir(t), "peer", "duckling-ar", "duckling-ar.jsonl"))
-	if err != nil {
-		t.Skipf("duckling: %v", err)
-	}
-	defer f.Close()
+	path := sharedtest.Path(t, "peer/duckling-ar/duckling-ar.jsonl")
 	type tally struct{ total, pass int }
 	dims := map[string]*tally{}
 	var failures []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var c struct {
-			Dim      string          `json:"dim"`
-			Text     string          `json:"text"`
-			Locale   string          `json:"locale"`
-			Raw      json.RawMessage `json:"expected"`
-			Expected *struct {
-				Value float64 `json:"value"`
-			} `json:"-"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	type ducklingCase struct {
+		Dim      string          `json:"dim"`
+		Text     string          `json:"text"`
+		Locale   string          `json:"locale"`
+		Raw      json.RawMessage `json:"expected"`
+		Expected *struct {
+			Value float64 `json:"value"`
+		} `json:"-"`
+	}
+	sharedtest.JSONL(t, path, func(_ int, c ducklingCase) bool {
 		if (c.Dim != "numeral" && c.Dim != "ordinal") || string(c.Raw) == "null" {
-			continue
+			return true
 		}
 		if err := json.Unmarshal(c.Raw, &c.Expected); err != nil {
 			t.Fatal(err)
@@ -200,10 +137,8 @@ func TestDucklingNumeral(t *testing.T) {
 			}
 			failures = append(failures, fmt.Sprintf("%s %s: want %v, got %s", key, c.Text, c.Expected.Value, strings.Join(got, " ")))
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	keys := make([]string, 0, len(dims))
 	for k := range dims {
 		keys = append(keys, k)
@@ -257,30 +192,22 @@ func FuzzExtract(f *testing.F) {
 // written (دولار, جرام) where Duckling normalizes it ($, gram) and converts
 // (0.5 كغ → 500 gram).
 func TestDucklingMeasures(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir(t), "peer", "duckling-ar", "duckling-ar.jsonl"))
-	if err != nil {
-		t.Skipf("duckling: %v", err)
-	}
-	defer f.Close()
+	path := sharedtest.Path(t, "peer/duckling-ar/duckling-ar.jsonl")
 	type tally struct{ total, pass int }
 	dims := map[string]*tally{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var c struct {
-			Dim      string          `json:"dim"`
-			Text     string          `json:"text"`
-			Expected json.RawMessage `json:"expected"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	type ducklingCase struct {
+		Dim      string          `json:"dim"`
+		Text     string          `json:"text"`
+		Expected json.RawMessage `json:"expected"`
+	}
+	sharedtest.JSONL(t, path, func(_ int, c ducklingCase) bool {
 		switch c.Dim {
 		case "amount_of_money", "quantity", "volume", "temperature":
 		default:
-			continue
+			return true
 		}
 		if string(c.Expected) == "null" {
-			continue
+			return true
 		}
 		var e struct {
 			Value *float64 `json:"value"`
@@ -300,7 +227,7 @@ func TestDucklingMeasures(t *testing.T) {
 		dims[c.Dim].total++
 		got := ExtractText(c.Text)
 		if len(got) != 1 || got[0].Start != 0 || got[0].End != len(c.Text) {
-			continue
+			return true
 		}
 		q := got[0]
 		switch {
@@ -313,10 +240,8 @@ func TestDucklingMeasures(t *testing.T) {
 		case e.To == nil && e.From != nil && q.Min != nil && *q.Min == e.From.Value:
 			dims[c.Dim].pass++
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	keys := make([]string, 0, len(dims))
 	for k := range dims {
 		keys = append(keys, k)

@@ -1,55 +1,32 @@
 package quote
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 // corpusDocs reads up to limit bytes of articles from each corpus under
 // ../shared/corpora, skipping when absent.
 func corpusDocs(b testing.TB, limit int) ([]*marsad.Doc, int) {
 	b.Helper()
-	files, _ := filepath.Glob(filepath.Join(sharedDir(b), "corpora", "*", "articles.jsonl.gz"))
-	if len(files) == 0 {
-		b.Skip("no corpora under ../shared/corpora")
-	}
 	var docs []*marsad.Doc
 	total := 0
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			b.Fatalf("open %s: %v", name, err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			b.Fatalf("gunzip %s: %v", name, err)
-		}
-		sc := bufio.NewScanner(zr)
-		sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for _, name := range sharedtest.Corpora(b) {
 		n := 0
-		for sc.Scan() && n < limit {
-			var a struct{ Title, Text string }
-			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				continue
-			}
-			text := a.Text
+		sharedtest.Corpus(b, name, func(title, body string) bool {
+			text := body
 			bodyStart := 0
-			if a.Title != "" {
-				text = a.Title + "\n\n" + a.Text
-				bodyStart = len(a.Title) + 2
+			if title != "" {
+				text = title + "\n\n" + body
+				bodyStart = len(title) + 2
 			}
-			docs = append(docs, &marsad.Doc{Title: a.Title, Text: text, BodyStart: bodyStart})
+			docs = append(docs, &marsad.Doc{Title: title, Text: text, BodyStart: bodyStart})
 			n += len(text)
-		}
+			return n < limit
+		})
 		total += n
-		zr.Close()
-		f.Close()
 	}
 	return docs, total
 }

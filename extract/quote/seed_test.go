@@ -2,49 +2,19 @@ package quote
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/extract/entity"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
-
-// sharedDir returns ../shared next to the module root, skipping the test
-// when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skip("../shared not present")
-	}
-	return shared
-}
 
 // seedDoc reads the seed article: title line, body with the repeated title
 // dropped.
 func seedDoc(tb testing.TB) *marsad.Doc {
 	tb.Helper()
-	path := filepath.Join(sharedDir(tb), "seed", "000_8cc831d112bdeee4.txt")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		tb.Skipf("seed not present: %v", err)
-	}
+	data := sharedtest.ReadFile(tb, sharedtest.SeedArticle)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 	title := strings.TrimSpace(lines[0])
 	body := lines[1:]

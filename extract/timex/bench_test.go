@@ -1,20 +1,17 @@
 package timex
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 // BenchmarkPhrases runs Extract and Phrases on 1, 10 and 100 copies of the
 // seed article: MB/s stays flat when the cost is linear in the input.
 func BenchmarkPhrases(b *testing.B) {
-	seed, err := os.ReadFile(filepath.Join(sharedDir(b), "seed", "000_8cc831d112bdeee4.txt"))
-	if err != nil {
-		b.Skip("seed not present")
-	}
+	seed := sharedtest.ReadFile(b, sharedtest.SeedArticle)
 	anchor := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
 	for _, n := range []int{1, 10, 100} {
 		text := strings.Repeat(string(seed)+"\n\n", n)

@@ -1,65 +1,23 @@
 package timex
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-)
 
-// sharedDir returns ../shared next to the module root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared not present")
-	}
-	return shared
-}
+	"github.com/marsad-project/marsad/internal/sharedtest"
+)
 
 // peerDifferences reads testdata/peer-differences.tsv: suite, case key and
 // the reason our TIMEX3 semantics differ on purpose.
 func peerDifferences(t testing.TB) map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "peer-differences.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	diffs := map[string]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		if len(fields) != 3 {
-			t.Fatalf("peer-differences.tsv: bad line %q", line)
-		}
-		diffs[fields[0]+"\t"+fields[1]] = fields[2]
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	for _, row := range sharedtest.TSV(t, "testdata/peer-differences.tsv", 3) {
+		diffs[row[0]+"\t"+row[1]] = row[2]
 	}
 	return diffs
 }
@@ -131,29 +89,20 @@ var signalWords = []string{"في ", "عند ", "يوم "}
 // ends are the first and last unit of the interval. The reference time is
 // Duckling's, 2013-02-12.
 func TestDucklingTime(t *testing.T) {
-	shared := sharedDir(t)
-	f, err := os.Open(filepath.Join(shared, "peer", "duckling-ar", "duckling-ar.jsonl"))
-	if err != nil {
-		t.Skipf("duckling corpus: %v", err)
-	}
-	defer f.Close()
+	path := sharedtest.Path(t, "peer/duckling-ar/duckling-ar.jsonl")
 	diffs := peerDifferences(t)
 	anchor := time.Date(2013, 2, 12, 0, 0, 0, 0, time.UTC)
 	var total, pass, listed int
 	var failures []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var c struct {
-			Dim      string         `json:"dim"`
-			Text     string         `json:"text"`
-			Expected map[string]any `json:"expected"`
-			Locale   string         `json:"locale"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	type ducklingCase struct {
+		Dim      string         `json:"dim"`
+		Text     string         `json:"text"`
+		Expected map[string]any `json:"expected"`
+		Locale   string         `json:"locale"`
+	}
+	sharedtest.JSONL(t, path, func(_ int, c ducklingCase) bool {
 		if c.Dim != "time" {
-			continue
+			return true
 		}
 		total++
 		got := Extract(c.Text, anchor)
@@ -208,10 +157,8 @@ func TestDucklingTime(t *testing.T) {
 		default:
 			failures = append(failures, c.Text+": "+detail)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	rate := float64(pass+listed) / float64(total)
 	t.Logf("duckling time: %d cases, %d pass, %d listed differences, %d fail; pass rate %.1f%% (strict, differences counted as failures: %.1f%%)",
 		total, pass, listed, len(failures), 100*rate, 100*float64(pass)/float64(total))
@@ -240,30 +187,22 @@ const (
 // TestDucklingDuration runs Duckling's Arabic duration corpus: one DURATION
 // covering the input with the value P<n><unit>.
 func TestDucklingDuration(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir(t), "peer", "duckling-ar", "duckling-ar.jsonl"))
-	if err != nil {
-		t.Skipf("duckling corpus: %v", err)
-	}
-	defer f.Close()
+	path := sharedtest.Path(t, "peer/duckling-ar/duckling-ar.jsonl")
 	diffs := peerDifferences(t)
 	units := map[string]string{"second": "PT%vS", "minute": "PT%vM", "hour": "PT%vH", "day": "P%vD", "week": "P%vW", "month": "P%vM", "year": "P%vY"}
 	var total, pass, listed int
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var c struct {
-			Dim      string          `json:"dim"`
-			Text     string          `json:"text"`
-			Raw      json.RawMessage `json:"expected"`
-			Expected struct {
-				Value float64 `json:"value"`
-				Unit  string  `json:"unit"`
-			} `json:"-"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	type ducklingCase struct {
+		Dim      string          `json:"dim"`
+		Text     string          `json:"text"`
+		Raw      json.RawMessage `json:"expected"`
+		Expected struct {
+			Value float64 `json:"value"`
+			Unit  string  `json:"unit"`
+		} `json:"-"`
+	}
+	sharedtest.JSONL(t, path, func(_ int, c ducklingCase) bool {
 		if c.Dim != "duration" {
-			continue
+			return true
 		}
 		if err := json.Unmarshal(c.Raw, &c.Expected); err != nil {
 			t.Fatal(err)
@@ -279,10 +218,8 @@ func TestDucklingDuration(t *testing.T) {
 		default:
 			t.Logf("FAIL %s: want %s, got %+v", c.Text, want, got)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	rate := float64(pass+listed) / float64(total)
 	t.Logf("duckling duration: %d cases, %d pass, %d listed differences; %.1f%% (strict %.1f%%)", total, pass, listed, 100*rate, 100*float64(pass)/float64(total))
 	if rate < 0.9 {

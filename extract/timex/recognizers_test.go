@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
 
 // recognizersCase is one case of a Recognizers-Text extractor spec.
@@ -40,7 +42,7 @@ type recognizersCase struct {
 // match them; they are counted apart and the rate is reported both over
 // all cases and over the well-formed ones.
 func TestRecognizersDateTimeExtraction(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	files, err := filepath.Glob(filepath.Join(shared, "peer", "recognizers-ar", "Specs", "DateTime", "Arabic", "*Extractor.json"))
 	if err != nil || len(files) == 0 {
 		t.Skip("recognizers specs not present")

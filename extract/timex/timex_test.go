@@ -1,43 +1,14 @@
 package timex
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 )
-
-// readTSV returns the non-comment lines of a testdata file, split on tabs.
-func readTSV(t *testing.T, name string, fields int) [][]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		row := strings.Split(line, "\t")
-		if len(row) != fields {
-			t.Fatalf("%s:%d: %d fields, want %d", name, n, len(row), fields)
-		}
-		rows = append(rows, row)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
 
 func dash(s string) string {
 	if s == "-" {
@@ -56,7 +27,7 @@ func find(times []marsad.TimeExpr, text string) (marsad.TimeExpr, bool) {
 }
 
 func TestCases(t *testing.T) {
-	for _, row := range readTSV(t, "cases.tsv", 7) {
+	for _, row := range sharedtest.TSV(t, "testdata/cases.tsv", 7) {
 		var anchor time.Time
 		if row[0] != "-" {
 			var err error
@@ -90,15 +61,12 @@ func TestCases(t *testing.T) {
 
 // TestSeed checks the motivating article with its publication date.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_8cc831d112bdeee4.txt"))
-	if err != nil {
-		t.Skipf("seed: %v", err)
-	}
+	b := sharedtest.ReadFile(t, sharedtest.SeedArticle)
 	doc := &marsad.Doc{Text: string(b), Published: time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)}
 	if err := New(DefaultOptions()).Annotate(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range readTSV(t, "seed.tsv", 4) {
+	for _, row := range sharedtest.TSV(t, "testdata/seed.tsv", 4) {
 		te, ok := find(doc.Times, row[0])
 		if !ok {
 			t.Errorf("seed: %q not found", row[0])
@@ -181,7 +149,7 @@ func FuzzExtract(f *testing.F) {
 // and signal phrases.
 func TestPhrases(t *testing.T) {
 	anchor := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
-	for _, row := range readTSV(t, "phrases.tsv", 2) {
+	for _, row := range sharedtest.TSV(t, "testdata/phrases.tsv", 2) {
 		var got []string
 		for _, ph := range Phrases(row[0], anchor) {
 			got = append(got, ph.Text+"="+ph.Kind)

@@ -1,13 +1,10 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -17,37 +14,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 	"github.com/marsad-project/marsad/store"
 )
 
 // fixture reads testdata/articles.jsonl.
 func fixture(t testing.TB) []marsad.Article {
 	t.Helper()
-	f, err := os.Open("testdata/articles.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	type article struct{ ID, Title, Text, Published, URL, Source string }
 	var out []marsad.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var r struct{ ID, Title, Text, Published, URL, Source string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("articles.jsonl:%d: %v", line, err)
-		}
+	sharedtest.JSONL(t, "testdata/articles.jsonl", func(line int, r article) bool {
 		pub, err := time.Parse(time.DateOnly, r.Published)
 		if err != nil {
 			t.Fatalf("articles.jsonl:%d: %v", line, err)
 		}
 		out = append(out, marsad.Article{ID: r.ID, Title: r.Title, Body: r.Text, Published: pub, URL: r.URL,
 			Source: r.Source, Origin: fmt.Sprintf("articles.jsonl:%d", line)})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	return out
 }
 
@@ -103,26 +87,15 @@ func extIDs(t *testing.T, db *DB, hits []store.Hit) []string {
 
 func TestSearchCases(t *testing.T) {
 	db, _ := loaded(t)
-	f, err := os.Open("testdata/search.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.HasPrefix(sc.Text(), "#") || sc.Text() == "" {
-			continue
-		}
-		parts := strings.Split(sc.Text(), "\t")
+	sharedtest.Lines(t, "testdata/search.tsv", func(line int, text string) {
+		parts := strings.Split(text, "\t")
 		if len(parts) != 3 {
 			t.Fatalf("search.tsv:%d: want 3 fields", line)
 		}
 		q, err := store.ParseQuery(parts[0])
 		if err != nil {
 			t.Errorf("search.tsv:%d: %v", line, err)
-			continue
+			return
 		}
 		if parts[1] != "-" {
 			for _, kv := range strings.Split(parts[1], ";") {
@@ -174,10 +147,7 @@ func TestSearchCases(t *testing.T) {
 				}
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	})
 }
 
 func TestDuplicates(t *testing.T) {

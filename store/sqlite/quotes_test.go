@@ -1,9 +1,7 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -11,6 +9,7 @@ import (
 	"time"
 
 	"github.com/marsad-project/marsad"
+	"github.com/marsad-project/marsad/internal/sharedtest"
 	"github.com/marsad-project/marsad/store"
 )
 
@@ -19,31 +18,22 @@ import (
 // given.
 func quoteFixture(t *testing.T) []*store.Record {
 	t.Helper()
-	f, err := os.Open("testdata/quotes.jsonl")
-	if err != nil {
-		t.Fatal(err)
+	type article struct {
+		ID, Title, Text, Published, Source string
+		Quotes                             []struct {
+			Text, Entity string
+			SpeakerText  string `json:"speaker_text"`
+		}
 	}
-	defer f.Close()
 	var recs []*store.Record
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		var r struct {
-			ID, Title, Text, Published, Source string
-			Quotes                             []struct {
-				Text, Entity string
-				SpeakerText  string `json:"speaker_text"`
-			}
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("quotes.jsonl:%d: %v", line, err)
-		}
+	sharedtest.JSONL(t, "testdata/quotes.jsonl", func(line int, r article) bool {
 		a := marsad.Article{ID: r.ID, Title: r.Title, Body: r.Text, Source: r.Source, Origin: fmt.Sprintf("quotes.jsonl:%d", line)}
 		if r.Published != "" {
-			if a.Published, err = time.Parse(time.RFC3339, r.Published); err != nil {
+			pub, err := time.Parse(time.RFC3339, r.Published)
+			if err != nil {
 				t.Fatalf("quotes.jsonl:%d: %v", line, err)
 			}
+			a.Published = pub
 		}
 		doc := store.NewDoc(a)
 		ents := map[string]string{}
@@ -66,10 +56,8 @@ func quoteFixture(t *testing.T) []*store.Record {
 			doc.Quotes = append(doc.Quotes, mq)
 		}
 		recs = append(recs, store.Prepare(a, doc))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	return recs
 }
 
