@@ -141,6 +141,8 @@ type wordLetters struct {
 	ko   [maxLetters + 1]uint8 // ko[i] is where letter i's key starts in kb
 	// valid is set when split succeeded: the fields describe the word.
 	valid bool
+	// outside is set when a letter is not of U+0600–U+06FF.
+	outside bool
 }
 
 // split fills w with the letters of word; marks (harakat, tatweel, ZWJ,
@@ -148,7 +150,7 @@ type wordLetters struct {
 // has a character that is neither an Arabic letter nor a mark, or is too
 // long.
 func (w *wordLetters) split(word string) bool {
-	w.n = 0
+	w.n, w.outside = 0, false
 	nk := 0
 	for i := 0; i < len(word); {
 		// Fast path: a two-byte character of the Arabic block.
@@ -196,6 +198,7 @@ func (w *wordLetters) split(word string) bool {
 			return false // not a two-byte letter (presentation forms and the like)
 		}
 		w.ls[w.n] = letter{r: f, bare: r == 'ا' || r == 'ٱ', end: i + size}
+		w.outside = w.outside || r < 0x0600 || r > 0x06FF
 		w.ko[w.n] = uint8(nk)
 		w.kb[nk] = byte(0xC0 | k>>6)
 		w.kb[nk+1] = byte(0x80 | k&0x3F)

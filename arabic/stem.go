@@ -61,7 +61,8 @@ func stemWith(w string, keys *wordLetters) string {
 	if !mayBeginPrefix(w[:2]) && !mayEndSuffix(w[len(w)-2:]) {
 		return w
 	}
-	if !allArabicLetters(w) {
+	// (The keys of letters of U+0600–U+06FF are such letters.)
+	if (keys == nil || keys.outside) && !allArabicLetters(w) {
 		return w // not an Arabic word, or letters outside U+0600–U+06FF
 	}
 	if protectedTail(orig, 0, keys) {
