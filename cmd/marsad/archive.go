@@ -66,10 +66,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("ingest into %s: %w", *db, err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		if err := enc.Encode(sum); err != nil {
+		if err := newEncoder(e.stdout, true).Encode(sum); err != nil {
 			return err
 		}
 	} else {
@@ -85,26 +82,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 func runCompact(ctx context.Context, e *env, args []string) error {
-	fs := flag.NewFlagSet("compact", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	db := fs.String("db", defaultDB, "archive `PATH`")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	st, err := openExisting(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Compact(ctx); err != nil {
-		return fmt.Errorf("compact %s: %w", *db, err)
-	}
-	fmt.Fprintf(e.stdout, "compacted %s\n", *db)
-	return nil
+	return maintain(ctx, e, "compact", "compacted", args, (*sqlite.DB).Compact)
 }
 
 func runReindex(ctx context.Context, e *env, args []string) error {
-	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
+	return maintain(ctx, e, "reindex", "reindexed", args, (*sqlite.DB).Reindex)
+}
+
+// maintain runs one maintenance operation on an existing archive.
+func maintain(ctx context.Context, e *env, name, done string, args []string, op func(*sqlite.DB, context.Context) error) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	db := fs.String("db", defaultDB, "archive `PATH`")
 	if err := fs.Parse(args); err != nil {
@@ -115,10 +102,10 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Reindex(ctx); err != nil {
-		return fmt.Errorf("reindex %s: %w", *db, err)
+	if err := op(st, ctx); err != nil {
+		return fmt.Errorf("%s %s: %w", name, *db, err)
 	}
-	fmt.Fprintf(e.stdout, "reindexed %s\n", *db)
+	fmt.Fprintf(e.stdout, "%s %s\n", done, *db)
 	return nil
 }
 
@@ -172,9 +159,7 @@ QUERY: words (all required), "phrases", OR between clauses, -exclusion, prefix*.
 		return fmt.Errorf("search %s: %w", *db, err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(res)
+		return newEncoder(e.stdout, false).Encode(res)
 	}
 	fmt.Fprintf(e.stdout, "%d matching articles\n", res.Total)
 	for i, h := range res.Hits {
@@ -210,9 +195,7 @@ func runDupes(ctx context.Context, e *env, args []string) error {
 		if groups == nil {
 			groups = []store.DupeGroup{}
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(groups)
+		return newEncoder(e.stdout, false).Encode(groups)
 	}
 	for _, g := range groups {
 		fmt.Fprintf(e.stdout, "story %s: %d articles, seen %d times\n", g.Story, len(g.Articles), g.Seen)
@@ -256,8 +239,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("quotes %s: %w", *db, err)
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
+	enc := newEncoder(e.stdout, false)
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	for _, h := range hits {
 		if *asJSON {

@@ -42,11 +42,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	var write func(*marsad.Doc) error
 	switch *format {
 	case "json", "jsonl":
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		if *format == "json" {
-			enc.SetIndent("", " ")
-		}
+		enc := newEncoder(e.stdout, *format == "json")
 		fields := pipe.Fields()
 		write = func(d *marsad.Doc) error { return enc.Encode(d.Contract(fields)) }
 	case "conll":
@@ -115,3 +111,14 @@ func (r *errReader) Next(context.Context) (marsad.Article, error) {
 }
 
 func (*errReader) Close() error { return nil }
+
+// newEncoder returns a JSON encoder that leaves <, > and & as they are and
+// indents when asked.
+func newEncoder(w io.Writer, indent bool) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", " ")
+	}
+	return enc
+}
