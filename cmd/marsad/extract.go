@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/extract"
@@ -27,13 +26,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	var pub time.Time
-	if *published != "" {
-		t, err := time.Parse("2006-01-02", *published)
-		if err != nil {
-			return fmt.Errorf("%w: --published %q: want YYYY-MM-DD", errUsage, *published)
-		}
-		pub = t
+	pub, err := parseDay(*published, "--published")
+	if err != nil {
+		return err
 	}
 	pipe, err := newPipeline(pipelineConfig{lexiconDir: *lexicons, log: e.log})
 	if err != nil {
