@@ -6,6 +6,7 @@
 package dedup
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -377,4 +378,100 @@ func (x *Index) Nearest(hash uint64) (id int64, dist int, ok bool) {
 		return 0, 0, false
 	}
 	return id, dist, true
+}
+
+// Match is a recorded hash near a query: its id and Hamming distance.
+type Match struct {
+	ID   int64
+	Dist int
+}
+
+// Near returns every recorded hash within MaxDistance of hash, closest
+// first (smaller ids first on ties), each id once.
+func (x *Index) Near(hash uint64) []Match {
+	var out []Match
+	for i := range x.bands {
+		for _, e := range x.bands[i][band(hash, i)] {
+			if d := Distance(hash, e.hash); d <= MaxDistance {
+				out = append(out, Match{e.id, d})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Match) int {
+		if a.Dist != b.Dist {
+			return a.Dist - b.Dist
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	// A hash agreeing on several bands was found once per band.
+	return slices.CompactFunc(out, func(a, b Match) bool { return a.ID == b.ID })
+}
+
+// JaccardShingleSize is the number of consecutive words in the shingles
+// [Jaccard] compares: longer than SimHash's, so that it weighs word
+// order SimHash mostly ignores.
+const JaccardShingleSize = 3
+
+// Jaccard is the Jaccard similarity of the sets of [JaccardShingleSize]
+// word shingles of two texts split by [Words]: the share of shingles
+// they have in common, from 0 (none) to 1 (the same set). A text
+// shorter than a shingle counts as one shingle of all its words; two
+// empty texts have similarity 0.
+func Jaccard(a, b []string) float64 {
+	sa, sb := shingleSet(a), shingleSet(b)
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	common := 0
+	for h := range sa {
+		if _, ok := sb[h]; ok {
+			common++
+		}
+	}
+	return float64(common) / float64(len(sa)+len(sb)-common)
+}
+
+// shingleSet returns the hashes of the JaccardShingleSize-word shingles
+// of ws.
+func shingleSet(ws []string) map[uint64]struct{} {
+	if len(ws) == 0 {
+		return nil
+	}
+	k := min(JaccardShingleSize, len(ws))
+	set := make(map[uint64]struct{}, len(ws)-k+1)
+	for i := 0; i+k <= len(ws); i++ {
+		h := fnv64(ws[i])
+		for _, w := range ws[i+1 : i+k] {
+			h = mix(h)*0x9e3779b97f4a7c15 ^ fnv64(w)
+		}
+		set[h] = struct{}{}
+	}
+	return set
+}
+
+// SureDistance is the largest SimHash distance at which a text is taken
+// as a copy of a story's first text on the SimHash alone. Farther,
+// SimHash also matches texts that share only the phrasing of their genre
+// (the same opening formula, the same official titles), and a text found
+// near a later copy of a story may have drifted from its first: such a
+// text must also reach [MinJaccard] with the first.
+const SureDistance = 3
+
+// MinJaccard is the [Jaccard] similarity with a story's first text that
+// a text farther from it than [SureDistance] must reach to join the
+// story. Edited copies of one wire story share most of their three-word
+// shingles; different stories written in the same register share few.
+const MinJaccard = 0.2
+
+// SameStory reports whether a text belongs to a story whose first text
+// is at SimHash distance dist from it, the text being within
+// [MaxDistance] of the first or of another copy of the story: dist at
+// most [SureDistance], or a [Jaccard] similarity with the first text of
+// at least [MinJaccard]. jaccard is called only when the distance alone
+// does not decide.
+func SameStory(dist int, jaccard func() float64) bool {
+	return dist <= SureDistance || jaccard() >= MinJaccard
 }

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,6 +132,91 @@ func TestIndex(t *testing.T) {
 		far := ^h // distance 64
 		if id, _, ok := x.Nearest(far); ok && id == int64(i) {
 			t.Errorf("Nearest found %d at distance 64", i)
+		}
+	}
+}
+
+func TestJaccard(t *testing.T) {
+	ws := words(story)
+	if j := Jaccard(ws, ws); j != 1 {
+		t.Errorf("Jaccard of a text with itself = %v", j)
+	}
+	if j := Jaccard(nil, ws); j != 0 {
+		t.Errorf("Jaccard with an empty text = %v", j)
+	}
+	// An edited copy (one word changed, a sentence appended) is alike.
+	edited := words(strings.Replace(story, "ثلاثة", "أربعة", 1) + " وأكد الوزير متابعة الوضع.")
+	if j := Jaccard(ws, edited); j < MinJaccard || j > 0.95 {
+		t.Errorf("Jaccard with an edited copy = %v, want in [%v, 0.95]", j, MinJaccard)
+	}
+	// The same words in another order share few three-word shingles.
+	r := rand.New(rand.NewPCG(5, 6))
+	shuffled := slices.Clone(ws)
+	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	if j := Jaccard(ws, shuffled); j >= MinJaccard {
+		t.Errorf("Jaccard with shuffled words = %v, want below %v", j, MinJaccard)
+	}
+	// Symmetric, and short texts count as one shingle.
+	if a, b := Jaccard(ws, edited), Jaccard(edited, ws); a != b {
+		t.Errorf("Jaccard not symmetric: %v, %v", a, b)
+	}
+	if j := Jaccard([]string{"نعم"}, []string{"نعم"}); j != 1 {
+		t.Errorf("Jaccard of one-word texts = %v", j)
+	}
+}
+
+func TestSameStory(t *testing.T) {
+	calls := 0
+	sim := func(v float64) func() float64 { return func() float64 { calls++; return v } }
+	for _, c := range []struct {
+		dist  int
+		j     float64
+		want  bool
+		calls int
+	}{
+		{0, 0, true, 0},
+		{SureDistance, 0, true, 0},
+		{SureDistance + 1, MinJaccard, true, 1},
+		{SureDistance + 1, MinJaccard / 2, false, 1},
+		{MaxDistance + 3, 0.9, true, 1},
+		{MaxDistance + 3, 0.01, false, 1},
+	} {
+		calls = 0
+		if got := SameStory(c.dist, sim(c.j)); got != c.want || calls != c.calls {
+			t.Errorf("SameStory(%d, %v) = %v with %d calls, want %v with %d", c.dist, c.j, got, calls, c.want, c.calls)
+		}
+	}
+}
+
+func TestNear(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	x := NewIndex()
+	base := r.Uint64()
+	want := map[int64]int{}
+	for i := range int64(300) {
+		h := base
+		k := r.IntN(12) // some within MaxDistance, some beyond
+		for _, b := range r.Perm(64)[:k] {
+			h ^= 1 << b
+		}
+		if i%3 == 0 {
+			h = r.Uint64() // unrelated
+		}
+		x.Add(i, h)
+		if d := Distance(base, h); d <= MaxDistance {
+			want[i] = d
+		}
+	}
+	got := x.Near(base)
+	if len(got) != len(want) {
+		t.Fatalf("Near found %d hashes, want %d", len(got), len(want))
+	}
+	for i, m := range got {
+		if d, ok := want[m.ID]; !ok || d != m.Dist {
+			t.Errorf("Near: %d at %d, want %d (%v)", m.ID, m.Dist, d, ok)
+		}
+		if i > 0 && (got[i-1].Dist > m.Dist || got[i-1].Dist == m.Dist && got[i-1].ID >= m.ID) {
+			t.Errorf("Near: %v before %v", got[i-1], m)
 		}
 	}
 }

@@ -21,7 +21,9 @@ import (
 // hash or canonical URL is already stored is a duplicate: only its
 // sighting is recorded (once per origin), so putting the same input twice
 // changes nothing. A new record whose body SimHash is within
-// dedup.MaxDistance of a stored article joins that article's story.
+// dedup.MaxDistance of a stored article joins that article's story when
+// it is also like the story's first article (see [dedup.SameStory]);
+// otherwise it starts a story.
 func (d *DB) Put(ctx context.Context, recs []*store.Record) ([]store.PutResult, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -243,14 +245,12 @@ func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutR
 	// A new article; find its story among near-duplicates.
 	w.next++
 	n = w.next
-	storyN, dist := n, 0
-	if r.Shingles >= dedup.MinShingles {
-		if s, dd, ok := d.idx.Nearest(r.SimHash); ok {
-			if err := w.queryRow(ctx, "SELECT story FROM articles WHERE n = ?", s).Scan(&storyN); err != nil {
-				return store.PutResult{}, fmt.Errorf("story of %d: %w", s, err)
-			}
-			dist = dd
-		}
+	storyN, dist, err := d.story(ctx, w, r)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	if storyN == 0 {
+		storyN = n
 	}
 	doc := r.Doc
 	pub, day := timeText(a.Published)
@@ -281,6 +281,44 @@ func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutR
 		}
 	}
 	return store.PutResult{ID: r.ID, Status: store.New, Story: storyID}, nil
+}
+
+// story finds the story a new record joins. Candidates are the stored
+// articles within dedup.MaxDistance of its SimHash, closest first; each
+// candidate's story is judged by the record's likeness to the story's
+// first article, not to the candidate (see [dedup.SameStory]), so that a
+// chain of copies, each a few bits from the last, cannot pull articles
+// with nothing in common with its first into a story. story returns the
+// first article's n and the SimHash distance to it, or 0 when the record
+// starts a story of its own.
+func (d *DB) story(ctx context.Context, w *writer, r *store.Record) (n int64, dist int, err error) {
+	if r.Shingles < dedup.MinShingles {
+		return 0, 0, nil
+	}
+	var words []string // of the record's body, split when first needed
+	judged := map[int64]bool{}
+	for _, m := range d.idx.Near(r.SimHash) {
+		var first, hash int64
+		var body string
+		if err := w.queryRow(ctx, "SELECT f.n, f.simhash, f.body FROM articles a JOIN articles f ON f.n = a.story WHERE a.n = ?",
+			m.ID).Scan(&first, &hash, &body); err != nil {
+			return 0, 0, fmt.Errorf("story of %d: %w", m.ID, err)
+		}
+		if judged[first] {
+			continue
+		}
+		judged[first] = true
+		dist := dedup.Distance(r.SimHash, uint64(hash))
+		if dedup.SameStory(dist, func() float64 {
+			if words == nil {
+				words = dedup.Words(arabic.Tokenize(r.Body()))
+			}
+			return dedup.Jaccard(words, dedup.Words(arabic.Tokenize(body)))
+		}) {
+			return first, dist, nil
+		}
+	}
+	return 0, 0, nil
 }
 
 // urlKey is the 64-bit key of a canonical URL: the first 8 bytes of its
