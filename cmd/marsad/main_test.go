@@ -157,3 +157,30 @@ func TestAnalyze(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractCoNLL(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "extract", "--format", "conll", "../../examples/article.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(out, "\n")
+	var sentences int
+	for _, l := range lines {
+		if l == "" {
+			sentences++
+			continue
+		}
+		f := strings.Split(l, " ")
+		if len(f) != 2 || !(f[1] == "O" || strings.HasPrefix(f[1], "B-") || strings.HasPrefix(f[1], "I-")) {
+			t.Fatalf("not a `token TAG` line: %q", l)
+		}
+	}
+	for _, want := range []string{"بغداد B-LOC", "أيمن B-PER", "الصفدي I-PER"} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("no %q line in:\n%s", want, out)
+		}
+	}
+	if sentences < 5 {
+		t.Errorf("%d sentence breaks, want one per sentence", sentences)
+	}
+}
