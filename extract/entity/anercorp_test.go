@@ -28,9 +28,11 @@ func TestANERcorpDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("ANERcorp dev:\n%s", rep)
-	// Measured 0.6346 (P 0.740, R 0.555): LOC 0.81, ORG 0.48, PER 0.57,
-	// MISC 0.07 (mostly out of scope).
-	const floor = 0.62
+	// Measured 0.6520 (P 0.743, R 0.581): LOC 0.82, ORG 0.48, PER 0.63,
+	// MISC 0.08 (mostly out of scope). Most remaining errors are names in
+	// no lexicon and annotation conventions that differ from ours (ANERcorp
+	// leaves out facility words and generic organization constructs).
+	const floor = 0.645
 	if f1 := rep.Micro.F1(); f1 < floor {
 		t.Errorf("micro-F1 %.4f below floor %.2f (target 0.75)", f1, floor)
 	}

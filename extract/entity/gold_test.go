@@ -27,7 +27,7 @@ func TestGold(t *testing.T) {
 		t.Log(e)
 	}
 	const (
-		mentionFloor = 0.97 // measured 0.9933
+		mentionFloor = 0.99 // measured 0.9933
 		linkFloor    = 0.98 // measured 1.0000
 	)
 	if f1 := rep.Mentions.Micro.F1(); f1 < mentionFloor {

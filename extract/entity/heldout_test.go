@@ -20,7 +20,7 @@ func TestHeldout(t *testing.T) {
 	for _, e := range rep.Errors {
 		t.Log(e)
 	}
-	const floor = 0.92 // measured 0.9293
+	const floor = 0.925 // measured 0.9293
 	if f1 := rep.Mentions.Micro.F1(); f1 < floor {
 		t.Errorf("held-out mention F1 %.4f below floor %.2f (target 0.90)", f1, floor)
 	}
