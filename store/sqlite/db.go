@@ -268,7 +268,7 @@ func (d *DB) Version(ctx context.Context) (int, error) {
 
 // SchemaVersion is the schema version this package writes: the number of
 // its last migration, and the PRAGMA user_version of an up-to-date file.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // migrate applies every migration newer than the file's user_version, up
 // to version max, each in its own transaction.

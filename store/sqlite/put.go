@@ -268,7 +268,7 @@ func (d *DB) putOne(ctx context.Context, w *writer, r *store.Record) (store.PutR
 	if err := w.reading(ctx, n, a.Origin, a.ID, "", "first"); err != nil {
 		return store.PutResult{}, fmt.Errorf("sighting: %w", err)
 	}
-	if err := putFacts(ctx, w, n, doc); err != nil {
+	if err := putFacts(ctx, w, n, doc, r.Body()); err != nil {
 		return store.PutResult{}, err
 	}
 	if r.Shingles >= dedup.MinShingles {
@@ -363,11 +363,36 @@ func entityNorm(name string) string {
 	return store.Fold(strings.Join(strings.Fields(arabic.NormalizeString(name, arabic.SearchOptions())), " "))
 }
 
-func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc) error {
+// spanText returns a function giving what to store as the text of a
+// fact with code point offsets s..e in the stored article text: NULL (nil)
+// when the text is that span, which the fact views then cut from the
+// article, else the text itself. The span is cut as SQL's substr cuts it,
+// so the check is made only on valid UTF-8 without NUL bytes (where substr
+// counts code points as Go does; it stops at a NUL) and in-range offsets;
+// otherwise the text is kept.
+func spanText(stored string) func(s, e int, text string) any {
+	if !utf8.ValidString(stored) || strings.IndexByte(stored, 0) >= 0 {
+		return func(_, _ int, text string) any { return text }
+	}
+	b := byteOffsets(stored)
+	runes := utf8.RuneCountInString(stored)
+	return func(s, e int, text string) any {
+		if s < 0 || e < s || e > runes || stored[b(s):b(e)] != text {
+			return text
+		}
+		return nil
+	}
+}
+
+// putFacts stores the facts of article n, whose body is stored as body.
+func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc, body string) error {
 	if len(doc.Entities)+len(doc.Times)+len(doc.Quantities)+len(doc.Quotes)+len(doc.Events) == 0 {
 		return nil
 	}
 	cp := codePoints(doc.Text)
+	// Texts are checked against the article text as stored, which the
+	// fact views cut them from.
+	keep := spanText(store.JoinText(doc.Title, body))
 	names := make(map[string]string, len(doc.Entities))
 	for _, e := range doc.Entities {
 		names[e.ID] = e.Name
@@ -379,26 +404,31 @@ func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc) error {
 		if err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
-		if err := w.exec(ctx, "INSERT OR IGNORE INTO article_entities(article, local_id, entity, name, role, mentions) VALUES (?,?,?,?,?,?)",
+		// The name is stored only when it is not the archive entity's.
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO fact_entities(article, local_id, entity, name, role, mentions)
+			VALUES (?1, ?2, ?3, nullif(?4, (SELECT name FROM entities WHERE n = ?3)), ?5, ?6)`,
 			n, e.ID, en, e.Name, e.Role, len(e.Mentions)); err != nil {
 			return fmt.Errorf("article entity %q: %w", e.Name, err)
 		}
 		for _, m := range e.Mentions {
-			if err := w.exec(ctx, `INSERT OR IGNORE INTO mentions(article, local_id, start, "end", text) VALUES (?,?,?,?,?)`,
-				n, e.ID, cp(m.Start), cp(m.End), m.Text); err != nil {
+			s, end := cp(m.Start), cp(m.End)
+			if err := w.exec(ctx, `INSERT OR IGNORE INTO fact_mentions(article, local_id, start, "end", text) VALUES (?,?,?,?,?)`,
+				n, e.ID, s, end, keep(s, end, m.Text)); err != nil {
 				return fmt.Errorf("mention: %w", err)
 			}
 		}
 	}
 	for _, t := range doc.Times {
-		if err := w.exec(ctx, `INSERT OR IGNORE INTO times(article, start, "end", text, type, value, mod) VALUES (?,?,?,?,?,?,?)`,
-			n, cp(t.Start), cp(t.End), t.Text, t.Type, nullable(t.Value), nullable(t.Mod)); err != nil {
+		s, e := cp(t.Start), cp(t.End)
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO fact_times(article, start, "end", text, type, value, mod) VALUES (?,?,?,?,?,?,?)`,
+			n, s, e, keep(s, e, t.Text), t.Type, nullable(t.Value), nullable(t.Mod)); err != nil {
 			return fmt.Errorf("time: %w", err)
 		}
 	}
 	for _, q := range doc.Quantities {
-		if err := w.exec(ctx, `INSERT OR IGNORE INTO quantities(article, start, "end", text, value, min, max, approx, kind, unit) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-			n, cp(q.Start), cp(q.End), q.Text, q.Value, q.Min, q.Max, q.Approx, q.Kind, nullable(q.Unit)); err != nil {
+		s, e := cp(q.Start), cp(q.End)
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO fact_quantities(article, start, "end", text, value, min, max, approx, kind, unit) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+			n, s, e, keep(s, e, q.Text), q.Value, q.Min, q.Max, q.Approx, q.Kind, nullable(q.Unit)); err != nil {
 			return fmt.Errorf("quantity: %w", err)
 		}
 	}
@@ -414,8 +444,9 @@ func putFacts(ctx context.Context, w *writer, n int64, doc *marsad.Doc) error {
 				norm = en + " | " + norm
 			}
 		}
-		if err := w.exec(ctx, `INSERT OR IGNORE INTO quotes(article, start, "end", text, direct, speaker, speaker_text, speaker_norm, cue) VALUES (?,?,?,?,?,?,?,?,?)`,
-			n, cp(q.Start), cp(q.End), q.Text, q.Direct, nullable(q.Speaker), nullable(q.SpeakerText), norm, nullable(q.Cue)); err != nil {
+		s, e := cp(q.Start), cp(q.End)
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO fact_quotes(article, start, "end", text, direct, speaker, speaker_text, speaker_norm, cue) VALUES (?,?,?,?,?,?,?,?,?)`,
+			n, s, e, keep(s, e, q.Text), q.Direct, nullable(q.Speaker), nullable(q.SpeakerText), norm, nullable(q.Cue)); err != nil {
 			return fmt.Errorf("quote: %w", err)
 		}
 	}

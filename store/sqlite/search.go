@@ -124,7 +124,7 @@ func (d *DB) filter(ctx context.Context, q store.Query, m store.Matcher, rank bo
 	cte := "WITH hits AS MATERIALIZED (SELECT rowid AS n, " + r + " AS r FROM fts WHERE " + where + "), m AS (SELECT n, r FROM hits"
 	if q.Entity != "" {
 		norm := entityNorm(q.Entity)
-		cte += ` WHERE n IN (SELECT ae.article FROM article_entities ae JOIN entities e ON e.n = ae.entity
+		cte += ` WHERE n IN (SELECT ae.article FROM fact_entities ae JOIN entities e ON e.n = ae.entity
 			WHERE e.norm = ? OR e.norm LIKE ? ESCAPE '\')`
 		args = append(args, norm, "%"+likeEscape(norm)+"%")
 	}
@@ -275,7 +275,7 @@ func (d *DB) matches(ctx context.Context, q store.Query, m store.Matcher) ([]int
 
 // facets computes the facets of a query's matches (ns, newest first):
 // sources and days from the in-memory facet columns, entities from
-// article_entities over at most EntityFacetWindow matches.
+// fact_entities over at most EntityFacetWindow matches.
 func (d *DB) facets(ctx context.Context, ns []int64) (store.Facets, error) {
 	f := store.Facets{Sources: []store.Count{}, Entities: []store.Count{}, Days: []store.Count{}}
 	var err error
@@ -289,7 +289,7 @@ func (d *DB) facets(ctx context.Context, ns []int64) (store.Facets, error) {
 		return f, fmt.Errorf("facet columns: %w", err)
 	}
 	var hasEntities int
-	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM article_entities LIMIT 1)").Scan(&hasEntities); err != nil {
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM fact_entities LIMIT 1)").Scan(&hasEntities); err != nil {
 		return f, err
 	}
 	if hasEntities == 0 || len(ns) == 0 {
@@ -302,7 +302,7 @@ func (d *DB) facets(ctx context.Context, ns []int64) (store.Facets, error) {
 	ids, _ := json.Marshal(ns)
 	// Count by entity number first, and name only the entities that can
 	// be in the top 20 (ties broken by name, as before).
-	f.Entities, err = counts(ctx, d.db, `WITH c AS MATERIALIZED (SELECT entity, count(*) AS k FROM article_entities
+	f.Entities, err = counts(ctx, d.db, `WITH c AS MATERIALIZED (SELECT entity, count(*) AS k FROM fact_entities
 			WHERE article IN (SELECT value FROM json_each(?)) GROUP BY entity),
 		t AS (SELECT k FROM c ORDER BY k DESC LIMIT 1 OFFSET 19)
 		SELECT e.name, e.type, c.k FROM c JOIN entities e ON e.n = c.entity
@@ -430,11 +430,17 @@ func (d *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, q.text,
-		coalesce(ae.name, q.speaker_text, ''), coalesce(q.speaker_text, ''), coalesce(q.cue, ''), q.start, q."end"
-		FROM quotes q JOIN articles a ON a.n = q.article
-		LEFT JOIN article_entities ae ON ae.article = q.article AND ae.local_id = q.speaker`+where+`
-		ORDER BY a.published DESC, a.n DESC, q.start LIMIT ?`, append(args, limit)...)
+	// The page of quotes is chosen first, on the stored columns; only its
+	// quotes have their text cut from the article (the quotes view).
+	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.published, v.text,
+		coalesce(ae.name, e.name, v.speaker_text, ''), coalesce(v.speaker_text, ''), coalesce(v.cue, ''), v.start, v."end"
+		FROM (SELECT q.article, q.start, q."end" FROM fact_quotes q JOIN articles a ON a.n = q.article`+where+`
+			ORDER BY a.published DESC, a.n DESC, q.start, q."end" LIMIT ?) p
+		JOIN quotes v ON v.article = p.article AND v.start = p.start AND v."end" = p."end"
+		JOIN articles a ON a.n = p.article
+		LEFT JOIN fact_entities ae ON ae.article = v.article AND ae.local_id = v.speaker
+		LEFT JOIN entities e ON e.n = ae.entity
+		ORDER BY a.published DESC, a.n DESC, v.start, v."end"`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("quotes %q: %w", q.Speaker, err)
 	}
