@@ -24,6 +24,7 @@ type Article struct {
 	Author    string    // byline when known
 	Lang      string    // ISO 639-1 code when detected, e.g. "ar"
 	Origin    string    // where it was read from: file path, file:line, URL
+	Warnings  []string  // problems that did not stop the read, e.g. a publication date that could not be parsed
 }
 
 // Span is a half-open byte range [Start, End) into Doc.Text.

@@ -203,6 +203,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				}
 				continue
 			}
+			for _, w := range a.Warnings {
+				cfg.Logger.Warn("read with a problem", "origin", a.Origin, "warning", w)
+			}
 			j.art = a
 			select {
 			case jobs <- j:

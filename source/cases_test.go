@@ -170,6 +170,7 @@ func articleFields(a marsad.Article) map[string]string {
 	return map[string]string{
 		"id": a.ID, "title": a.Title, "body": a.Body, "published": pub, "url": a.URL,
 		"source": a.Source, "author": a.Author, "lang": a.Lang, "origin": a.Origin,
+		"warnings": strings.Join(a.Warnings, "; "),
 	}
 }
 

@@ -71,8 +71,10 @@ func ParseJSONArticle(data []byte, origin string) (marsad.Article, error) {
 func (j *jsonArticle) article(origin string) (marsad.Article, error) {
 	body := firstNonEmpty(j.Text, j.Body, j.Content)
 	pub, err := parseJSONTime(firstNonEmpty(string(j.Published), string(j.Date)))
+	var warnings []string
 	if err != nil {
-		return marsad.Article{}, fmt.Errorf("published: %w", err)
+		// Keep the article: its text matters more than a broken date.
+		warnings = append(warnings, fmt.Sprintf("published ignored: %v", err))
 	}
 	title := cleanTitle(j.Title)
 	a := marsad.Article{
@@ -83,6 +85,7 @@ func (j *jsonArticle) article(origin string) (marsad.Article, error) {
 		URL:       strings.TrimSpace(firstNonEmpty(j.URL, j.Link)),
 		Source:    strings.TrimSpace(j.Source),
 		Author:    strings.TrimSpace(j.Author),
+		Warnings:  warnings,
 	}
 	if a.Title == "" && a.Body == "" {
 		return marsad.Article{}, errors.New("article has neither title nor text")

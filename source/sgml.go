@@ -46,8 +46,10 @@ func ParseSGMLDoc(doc, origin string) (marsad.Article, error) {
 		return marsad.Article{}, errors.New("no <TEXT>, <BODY> or title in <DOC>")
 	}
 	pub, err := ParseTime(get(sgmlDate))
+	var warnings []string
 	if err != nil {
-		return marsad.Article{}, fmt.Errorf("<TIME>/<DATE>: %w", err)
+		// Keep the article: its text matters more than a broken date.
+		warnings = append(warnings, fmt.Sprintf("<TIME>/<DATE> ignored: %v", err))
 	}
 	body = paragraphs(body)
 	a := marsad.Article{
@@ -58,6 +60,7 @@ func ParseSGMLDoc(doc, origin string) (marsad.Article, error) {
 		URL:       get(sgmlURL),
 		Source:    get(sgmlSource),
 		Author:    get(sgmlAuthor),
+		Warnings:  warnings,
 	}
 	finish(&a, origin)
 	return a, nil

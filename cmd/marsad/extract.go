@@ -62,6 +62,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			}
 			return err
 		}
+		for _, w := range a.Warnings {
+			e.log.Warn("read with a problem", "origin", a.Origin, "warning", w)
+		}
 		if a.Published.IsZero() {
 			a.Published = pub
 		}
