@@ -167,7 +167,11 @@ QUERY: words (all required), "phrases", OR between clauses, -exclusion, prefix*.
 		if h.Published != nil {
 			pub = *h.Published
 		}
-		fmt.Fprintf(e.stdout, "\n%d. %s  [%s, %s, %.3g]\n   %s\n   %s\n", *offset+i+1, h.Title, h.Source, pub, h.Score, h.ID, oneLine(h.Snippet))
+		src := h.Source
+		if src == "" {
+			src = "-"
+		}
+		fmt.Fprintf(e.stdout, "\n%d. %s  [source %s, published %s, score %.3g]\n   %s\n   %s\n", *offset+i+1, h.Title, src, pub, h.Score, h.ID, oneLine(h.Snippet))
 	}
 	return nil
 }
