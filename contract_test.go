@@ -60,3 +60,24 @@ func TestContractNullPublished(t *testing.T) {
 		}
 	}
 }
+
+func TestDocText(t *testing.T) {
+	tests := []struct {
+		title, body, text string
+		bodyStart         int
+	}{
+		{"عنوان", "نص", "عنوان\n\nنص", len("عنوان\n\n")},
+		{"", "نص", "نص", 0},
+		{"عنوان", "", "عنوان", len("عنوان")},
+		{"", "", "", 0},
+	}
+	for _, tt := range tests {
+		text, start := DocText(tt.title, tt.body)
+		if text != tt.text || start != tt.bodyStart {
+			t.Errorf("DocText(%q, %q) = %q, %d; want %q, %d", tt.title, tt.body, text, start, tt.text, tt.bodyStart)
+		}
+		if text[start:] != tt.body {
+			t.Errorf("DocText(%q, %q): body does not start at %d", tt.title, tt.body, start)
+		}
+	}
+}

@@ -148,3 +148,17 @@ type AnnotatorFunc func(ctx context.Context, doc *Doc) error
 
 // Annotate calls f.
 func (f AnnotatorFunc) Annotate(ctx context.Context, doc *Doc) error { return f(ctx, doc) }
+
+// DocText lays out the text of a document: the title, a blank line and the
+// body; just the body when there is no title and just the title when there
+// is no body. It returns the text and the byte offset where the body starts.
+// Title and body are used as given (callers trim them).
+func DocText(title, body string) (text string, bodyStart int) {
+	switch {
+	case title == "":
+		return body, 0
+	case body == "":
+		return title, len(title)
+	}
+	return title + "\n\n" + body, len(title) + 2
+}

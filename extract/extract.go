@@ -69,16 +69,7 @@ func NewDoc(a marsad.Article) *marsad.Doc {
 	title := strings.TrimSpace(a.Title)
 	body := strings.TrimSpace(a.Body)
 	d := &marsad.Doc{ID: a.ID, Title: title, Published: a.Published, URL: a.URL, Source: a.Source}
-	switch {
-	case title == "":
-		d.Text = body
-	case body == "":
-		d.Text = title
-		d.BodyStart = len(title)
-	default:
-		d.Text = title + "\n\n" + body
-		d.BodyStart = len(title) + 2
-	}
+	d.Text, d.BodyStart = marsad.DocText(title, body)
 	if title != "" {
 		d.Sentences = append(d.Sentences, marsad.Span{Start: 0, End: len(title)})
 	}

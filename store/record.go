@@ -31,42 +31,25 @@ func (r *Record) Title() string { return r.Doc.Title }
 func (r *Record) Body() string { return r.Doc.Text[r.Doc.BodyStart:] }
 
 // JoinText is the text of a document with this title and body, as the
-// extractors see it: title, blank line, body; just the body when there is
-// no title, just the title when there is no body.
+// extractors see it (see [marsad.DocText]).
 func JoinText(title, body string) string {
-	switch {
-	case title == "":
-		return body
-	case body == "":
-		return title
-	}
-	return title + "\n\n" + body
-}
-
-// bodyStart is the byte offset of the body in JoinText(title, body).
-func bodyStart(title, body string) int {
-	switch {
-	case title == "":
-		return 0
-	case body == "":
-		return len(title)
-	}
-	return len(title) + 2
+	text, _ := marsad.DocText(title, body)
+	return text
 }
 
 // NewDoc builds the document of an article, without facts: its text is
 // [JoinText] of the trimmed title and body.
 func NewDoc(a marsad.Article) *marsad.Doc {
 	title := strings.TrimSpace(a.Title)
-	body := strings.TrimSpace(a.Body)
+	text, bodyStart := marsad.DocText(title, strings.TrimSpace(a.Body))
 	return &marsad.Doc{
 		ID:        a.ID,
 		Title:     title,
 		Published: a.Published,
 		URL:       a.URL,
 		Source:    a.Source,
-		Text:      JoinText(title, body),
-		BodyStart: bodyStart(title, body),
+		Text:      text,
+		BodyStart: bodyStart,
 	}
 }
 
@@ -76,8 +59,8 @@ func consistent(doc *marsad.Doc) bool {
 	if doc.BodyStart < 0 || doc.BodyStart > len(doc.Text) {
 		return false
 	}
-	body := doc.Text[doc.BodyStart:]
-	return doc.Text == JoinText(doc.Title, body) && doc.BodyStart == bodyStart(doc.Title, body)
+	text, bodyStart := marsad.DocText(doc.Title, doc.Text[doc.BodyStart:])
+	return doc.Text == text && doc.BodyStart == bodyStart
 }
 
 // Prepare computes a record's fingerprints and index terms. doc may be nil
