@@ -14,7 +14,7 @@ type cueAt struct {
 }
 
 // maxSubjectWords bounds the speaker phrase after a reporting verb.
-const maxSubjectWords = 7
+const maxSubjectWords = 9
 
 // sentence attributes the quotations of sentence si and finds its
 // indirect speech.
@@ -27,6 +27,8 @@ func (a *analysis) sentence(si int) {
 			continue
 		}
 		if c, ok := a.lx.cueOf(w); ok && a.validCue(u, hi, c) {
+			cues = append(cues, cueAt{unit: u, cue: c})
+		} else if c, ok := a.relativeCue(u); ok {
 			cues = append(cues, cueAt{unit: u, cue: c})
 		} else if a.isSourceCue(u, hi) {
 			cues = append(cues, cueAt{unit: u, source: true})
@@ -46,6 +48,13 @@ func (a *analysis) sentence(si int) {
 	// the text, whichever quotation asks first.
 	for ci := range cues {
 		attrOf(ci)
+	}
+	// A sentence that ends with a cue and a colon introduces the quotation
+	// that opens the next paragraph (newswire style).
+	intro := a.intro
+	a.intro.ok = false
+	if n := len(cues); n > 0 && a.units[hi-1].kind == uColon && cues[n-1].unit < hi-1 {
+		a.intro.sp, a.intro.cue, a.intro.para, a.intro.ok = attrOf(n-1), a.cueText(cues[n-1].unit), a.paraOf[hi-1], true
 	}
 	lastQuoteUnit := lo - 1
 	var lastSp *speaker
@@ -95,6 +104,9 @@ func (a *analysis) sentence(si int) {
 			a.deferred = append(a.deferred, qi)
 			continue
 		}
+		if !found && u == lo && intro.ok && a.paraOf[u] == intro.para+1 {
+			sp, cueText, found = intro.sp, intro.cue, true
+		}
 		if !found && u == lo && a.lastQuote.sp != nil && a.paraOf[u] <= a.lastQuote.para+1 && a.paraOf[u] > 0 {
 			// A paragraph that opens with a quotation continues the last
 			// speaker's words.
@@ -133,7 +145,25 @@ func (a *analysis) validCue(u, hi int, c cue) bool {
 		}
 		return false
 	case "جاء":
-		return a.word(u+1) == "في" && strings.Contains(a.word(u+2), "بيان")
+		return a.word(u+1) == "في" && (strings.Contains(a.word(u+2), "بيان") || a.lx.document[strings.TrimPrefix(a.word(u+2), "ال")])
+	case "رد":
+		// ردّ "replied" needs بأن, a colon or a quotation; ورد في is "it
+		// is stated in" (as جاء في), and ردا على is "in response to".
+		if a.word(u+1) == "في" {
+			return a.lx.document[strings.TrimPrefix(a.word(u+2), "ال")]
+		}
+		if a.word(u+1) == "علي" {
+			return false
+		}
+		for v := u + 1; v < hi && v <= u+10; v++ {
+			if k := a.units[v].kind; k == uColon || k == uQuote {
+				return true
+			}
+			if w := a.word(v); a.lx.complementizer[w] && strings.HasPrefix(w, "ب") {
+				return true
+			}
+		}
+		return false
 	case "كتب":
 		// كتب is also "books": take it only before a colon, a quotation or
 		// the place of writing (في تغريدة, على حسابه).
@@ -155,6 +185,23 @@ func (a *analysis) validCue(u, hi int, c cue) bool {
 		}
 	}
 	return true
+}
+
+// relativeCue recognizes a reporting verb with an object pronoun after ما,
+// as in "…"، هذا ما أكدته الوزيرة.
+func (a *analysis) relativeCue(u int) (cue, bool) {
+	if a.word(u-1) != "ما" {
+		return cue{}, false
+	}
+	w := a.word(u)
+	for _, suf := range []string{"ه", "ها"} {
+		if base, ok := strings.CutSuffix(w, suf); ok && len(base) >= 4 {
+			if c, ok := a.lx.cueOf(base); ok && c.feat&(featPassive|featParticiple|featFirst) == 0 {
+				return c, true
+			}
+		}
+	}
+	return cue{}, false
 }
 
 // isSourceCue reports whether the word at u is a source phrase (بحسب X,
@@ -182,7 +229,8 @@ func (a *analysis) cueText(u int) string {
 	t := a.toks[a.units[u].tok]
 	s := a.text[t.start:t.end]
 	if k := t.key; len(k) >= 6 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
-		if _, ok := a.lx.cues[k]; !ok && !a.lx.source[k] {
+		if _, ok := a.lx.cues[k]; !ok && !a.lx.source[k] || k == "ورد" && a.word(u+1) != "في" {
+			// ورد الوزير بأن is و + ردّ "replied"; ورد في is one verb.
 			s = s[len("و"):]
 		}
 	}
@@ -198,7 +246,7 @@ func (a *analysis) cueAfter(cues []cueAt, u, hi int) int {
 		}
 		for v := u + 1; v < c.unit; v++ {
 			k := a.units[v].kind
-			if w := a.word(v); k == uComma || k == uQuote || k == uOther || w == "و" || w == "هكذا" || w == "وهكذا" || w == "كما" {
+			if w := a.word(v); k == uComma || k == uQuote || k == uOther || w == "و" || w == "هكذا" || w == "وهكذا" || w == "كما" || w == "هذا" || w == "وهذا" || w == "هذه" || w == "ذلك" || w == "ما" {
 				continue
 			}
 			return -1
@@ -226,8 +274,13 @@ func (a *analysis) resolveCue(cues []cueAt, ci, lo, hi int, attr map[int]*speake
 				return a.subject(v+1, hi, c.cue, false, lo)
 			}
 		}
-	case c.cue.lemma == "جاء":
-		// وجاء في البيان / وجاء في بيان الوزارة
+	case c.cue.lemma == "جاء" || c.cue.lemma == "رد" && a.word(u+1) == "في":
+		// وجاء في البيان / وجاء في بيان الوزارة / وورد في تقرير صادر عن …
+		if a.lx.issued[a.word(u+3)] {
+			if sp := a.subject(u+2, hi, c.cue, false, lo); sp != nil {
+				return sp
+			}
+		}
 		if sp := a.subject(u+3, hi, c.cue, false, lo); sp != nil && a.word(u+2) == "بيان" {
 			return sp
 		}
@@ -260,11 +313,53 @@ func (a *analysis) resolveCue(cues []cueAt, ci, lo, hi int, attr map[int]*speake
 		return a.remember(sp)
 	}
 	sp := a.carry(c.cue.feat)
+	if sp == nil {
+		sp = a.earlierHead(lo, hi, c.cue.feat)
+	}
 	if sp != nil {
 		a.noteStatement(sp, u, hi)
 		a.remember(sp)
 	}
 	return sp
+}
+
+// headOf reports whether folded word w, without ال or a leading و/ف, is in
+// set, and returns the bare form found.
+func headOf(set map[string]bool, w string) (string, bool) {
+	for _, x := range []string{w, stripConj(w)} {
+		if b := strings.TrimPrefix(x, "ال"); set[b] {
+			return b, true
+		}
+	}
+	return "", false
+}
+
+// earlierHead finds, for a cue with no subject and no earlier speaker, the
+// first role or body named in one of the three sentences before lo (استقبل
+// رئيس الجمهورية … وقال: "…"), agreeing in gender with the cue.
+func (a *analysis) earlierHead(lo, hi int, f feat) *speaker {
+	si := len(a.sents)
+	for i, s := range a.sents {
+		if s[0] == lo {
+			si = i
+			break
+		}
+	}
+	for sj := si - 1; sj >= 0 && sj >= si-3; sj-- {
+		for v := a.sents[sj][0]; v < a.sents[sj][1]; v++ {
+			w, ok := headOf(a.lx.speakerHead, a.word(v))
+			if !ok {
+				continue
+			}
+			if fem := strings.HasSuffix(w, "ه"); f&featFem != 0 && !fem || f&featMasc != 0 && fem {
+				continue
+			}
+			if sp := a.subject(v, a.sents[sj][1], cue{feat: f}, false, a.sents[sj][0]); sp != nil {
+				return sp
+			}
+		}
+	}
+	return nil
 }
 
 // noteStatement records sp as the author of a statement when the cue's
@@ -292,12 +387,29 @@ func (a *analysis) subject(first, hi int, c cue, source bool, lo int) *speaker {
 		a.link(sp)
 		return a.remember(sp)
 	}
+	// تقرير صادر عن البنك الدولي: the document speaks for its issuer.
+	if _, ok := headOf(a.lx.document, a.word(first)); ok && a.lx.issued[a.word(first+1)] && a.word(first+2) == "عن" {
+		return a.subject(first+3, hi, c, false, lo)
+	}
 	var ws []int
 	inPP := false
-	for v := first; v < hi && len(ws) < maxSubjectWords; v++ {
+	for v := first; v < hi && (len(ws) < maxSubjectWords || len(ws) > 0 && a.lx.nameLink[a.word(ws[len(ws)-1])]); v++ {
 		w := a.word(v)
 		if w == "" {
 			break
+		}
+		// A name link (بن, ولد, أبو) always takes the next word.
+		if len(ws) > 0 && a.lx.nameLink[a.word(ws[len(ws)-1])] {
+			ws = append(ws, v)
+			continue
+		}
+		// رئيس البعثة في العاصمة كمال حمدان: a role runs on through a
+		// place phrase to the name of its holder.
+		if (w == "في" || w == "من") && len(ws) >= 1 && !inPP {
+			if ext := a.roleHolder(ws[0], v, hi); ext != nil {
+				ws = append(ws, ext...)
+				break
+			}
 		}
 		// مصادر في المعارضة, ضابط في الجيش: an indefinite head takes one
 		// في/من phrase.
@@ -325,6 +437,10 @@ func (a *analysis) subject(first, hi int, c cue, source bool, lo int) *speaker {
 	if len(ws) == 0 {
 		return nil
 	}
+	// منسقة الإغاثة الأممية، نادية الشامي، إن …: a name in apposition.
+	if ext := a.apposition(ws[len(ws)-1]+1, hi); ext != nil {
+		ws = append(ws, ext...)
+	}
 	start := a.toks[a.units[ws[0]].tok].start
 	end := a.toks[a.units[ws[len(ws)-1]].tok].end
 	text := a.text[start:end]
@@ -347,8 +463,139 @@ func (a *analysis) subject(first, hi int, c cue, source bool, lo int) *speaker {
 	if ant := a.sameName(fold(text)); ant != nil {
 		return a.remember(ant)
 	}
+	if len(ws) == 1 {
+		a.fullName(sp, ws[0])
+	}
 	a.link(sp)
 	return a.remember(sp)
+}
+
+// fullName widens a one-word speaker that is a family name (وقالت الأحمد)
+// to the full name written earlier in the text (للمخرجة منى الأحمد).
+func (a *analysis) fullName(sp *speaker, u int) {
+	w := a.word(u)
+	if a.commonNoun(w) {
+		return
+	}
+	for v := u - 1; v > 0; v-- {
+		if a.word(v) != w {
+			continue
+		}
+		p := a.word(v - 1)
+		if p == "" || strings.HasPrefix(p, "ال") || a.commonNoun(p) || a.stopsSubject(p, 1) || a.lx.nameLink[p] {
+			return
+		}
+		if _, ok := a.lx.cueOf(p); ok {
+			return
+		}
+		start := a.toks[a.units[v-1].tok].start
+		end := a.toks[a.units[v].tok].end
+		sp.text, sp.start, sp.end = a.text[start:end], start, end
+		return
+	}
+}
+
+// commonNoun reports whether folded word w is a lexicon noun that cannot be
+// part of a personal name.
+func (a *analysis) commonNoun(w string) bool {
+	for _, set := range []map[string]bool{a.lx.generic, a.lx.sourceNoun, a.lx.speakerHead, a.lx.statement, a.lx.document, a.lx.title} {
+		if in(set, w) {
+			return true
+		}
+		if _, ok := headOf(set, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// roleHolder returns the units of a place phrase and a name after the role
+// head at unit head when the preposition at v opens one: one to three
+// definite words, then one to four words of a name ending right before a
+// complementizer, a colon, a comma or a quotation. It returns nil otherwise.
+func (a *analysis) roleHolder(head, v, hi int) []int {
+	if _, ok := headOf(a.lx.speakerHead, a.word(head)); !ok {
+		return nil
+	}
+	// The place phrase: up to three words, the last of them definite
+	// (العاصمة, وزارة الاقتصاد).
+	x := v + 1
+	for k := 0; ; k++ {
+		w := a.word(x)
+		if k == 3 || x >= hi || w == "" || a.stopsSubject(w, 1) {
+			return nil
+		}
+		x++
+		if strings.HasPrefix(w, "ال") {
+			break
+		}
+	}
+	// Definite adjectives of the place (المدينة القديمة).
+	for k := 0; k < 2 && x < hi && strings.HasPrefix(a.word(x), "ال") && !a.stopsSubject(a.word(x), 1); k++ {
+		x++
+	}
+	nName := 0
+	for x < hi && nName < 4 {
+		w := a.word(x)
+		if w == "" || a.stopsSubject(w, 1) && !(nName > 0 && a.lx.nameLink[a.word(x-1)]) {
+			break
+		}
+		if nName == 0 && strings.HasPrefix(w, "ال") {
+			return nil
+		}
+		x++
+		nName++
+	}
+	if nName == 0 || x >= hi || !a.endsSpeaker(x) && !a.stopsSubject(a.word(x), 1) {
+		return nil
+	}
+	out := make([]int, 0, x-v)
+	for u := v; u < x; u++ {
+		out = append(out, u)
+	}
+	return out
+}
+
+// endsSpeaker reports whether unit x can follow a speaker phrase: a
+// complementizer, a colon, a comma or a quotation.
+func (a *analysis) endsSpeaker(x int) bool {
+	switch a.units[x].kind {
+	case uColon, uComma, uQuote:
+		return true
+	}
+	return a.lx.complementizer[a.word(x)]
+}
+
+// apposition returns the units of a name set off by commas after a speaker
+// phrase ending before unit v (، نادية الشامي، إن …), or nil.
+func (a *analysis) apposition(v, hi int) []int {
+	if v >= hi || a.units[v].kind != uComma {
+		return nil
+	}
+	x := v + 1
+	n := 0
+	for x < hi && n < 4 {
+		w := a.word(x)
+		if w == "" || a.stopsSubject(w, n) && !(n > 0 && a.lx.nameLink[a.word(x-1)]) {
+			break
+		}
+		if _, ok := a.lx.cueOf(w); ok {
+			return nil
+		}
+		x++
+		n++
+	}
+	if n < 2 || x+1 >= hi || a.units[x].kind != uComma {
+		return nil
+	}
+	if nx := a.word(x + 1); !a.lx.complementizer[nx] && a.units[x+1].kind != uColon && a.units[x+1].kind != uQuote {
+		return nil
+	}
+	out := make([]int, 0, x-v)
+	for u := v; u < x; u++ {
+		out = append(out, u)
+	}
+	return out
 }
 
 // raw returns the text of word unit u as written.
@@ -372,6 +619,9 @@ func (a *analysis) isObject(prev, v int) bool {
 // stopsSubject reports whether folded word w ends a speaker phrase that
 // already holds n words.
 func (a *analysis) stopsSubject(w string, n int) bool {
+	if w == "" {
+		return true
+	}
 	if w == "علي" {
 		return false // the name علي; the preposition على is checked as written
 	}
@@ -390,7 +640,7 @@ func (a *analysis) stopsSubject(w string, n int) bool {
 			return true
 		}
 	}
-	if n > 0 && strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "وزير") && !strings.HasPrefix(w, "وزار") && !strings.HasPrefix(w, "وكال") && !strings.HasPrefix(w, "ولي") && w != "وليد" && w != "وائل" {
+	if n > 0 && strings.HasPrefix(w, "و") && !a.lx.nameLink[w] && !strings.HasPrefix(w, "وزير") && !strings.HasPrefix(w, "وزار") && !strings.HasPrefix(w, "وكال") && !strings.HasPrefix(w, "ولي") && w != "وليد" && w != "وائل" {
 		return true
 	}
 	return false
@@ -559,12 +809,19 @@ func (a *analysis) emit(start, end int, direct bool, sp *speaker, cueText string
 // indirect reports the clause after إن/أن that follows a reporting verb.
 func (a *analysis) indirect(cues []cueAt, lo, hi int, attrOf func(int) *speaker) {
 	for ci, c := range cues {
-		if c.source || c.cue.lemma == "جاء" {
+		if c.cue.lemma == "جاء" {
 			continue
 		}
 		comp := -1
+		if c.source {
+			// وفقا للسفير، فإن …: a source phrase, a comma, then فإن.
+			comp = a.sourceClause(c.unit, hi)
+			if comp < 0 {
+				continue
+			}
+		}
 		words := 0
-		for v := c.unit + 1; v < hi && words <= a.x.opt.IndirectWindow; v++ {
+		for v := c.unit + 1; comp < 0 && v < hi && words <= a.x.opt.IndirectWindow; v++ {
 			k := a.units[v].kind
 			if k == uQuote || k == uColon {
 				break
@@ -628,6 +885,25 @@ func (a *analysis) indirect(cues []cueAt, lo, hi int, attrOf func(int) *speaker)
 		stop := a.unitEnd(last)
 		a.emit(start, stop, false, attrOf(ci), a.cueText(c.unit))
 	}
+}
+
+// sourceClause returns the unit of فإن that opens the reported clause of
+// the source phrase at unit u (وفقا للسفير، فإن …), or -1.
+func (a *analysis) sourceClause(u, hi int) int {
+	for v := u + 1; v < hi && v <= u+maxSubjectWords+1; v++ {
+		if a.units[v].kind != uComma {
+			if a.word(v) == "" {
+				return -1
+			}
+			continue
+		}
+		switch a.word(v + 1) {
+		case "فان", "فانه", "فانها", "فانهم":
+			return v + 1
+		}
+		return -1
+	}
+	return -1
 }
 
 func (a *analysis) unitStart(u int) int {

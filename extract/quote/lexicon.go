@@ -45,6 +45,10 @@ type lexicon struct {
 	notComp        map[string]bool
 	lead           map[string]bool
 	sourceNoun     map[string]bool
+	speakerHead    map[string]bool
+	document       map[string]bool
+	issued         map[string]bool
+	nameLink       map[string]bool
 }
 
 // loadLexicon parses the embedded lexicon files once.
@@ -70,6 +74,10 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		"not-complementizer": &lx.notComp,
 		"lead":               &lx.lead,
 		"source-noun":        &lx.sourceNoun,
+		"speaker-head":       &lx.speakerHead,
+		"document":           &lx.document,
+		"issued":             &lx.issued,
+		"name-link":          &lx.nameLink,
 	} {
 		set, ok := sections[name]
 		if !ok {

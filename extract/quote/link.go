@@ -94,6 +94,13 @@ func (a *analysis) headline() {
 		ws := words(prefix)
 		if n := len(ws); n >= 1 && n <= 4 && !a.lx.headlineLabel[ws[0]] {
 			sp = a.headlineSpeaker(ws)
+			if sp == nil && n >= 2 && func() bool { _, ok := headOf(a.lx.speakerHead, ws[0]); return ok }() {
+				// حزب العمال الجديد: … names a body or an office holder
+				// even when the body does not repeat the name.
+				start := strings.Index(title, prefix)
+				sp = &speaker{text: prefix, start: start, end: start + len(prefix)}
+				a.link(sp)
+			}
 		}
 	}
 	if sp == nil {

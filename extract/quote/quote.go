@@ -155,6 +155,14 @@ type analysis struct {
 		sp   *speaker
 		para int
 	}
+	// intro is a cue ending its sentence with a colon, waiting for the
+	// quotation that opens the next paragraph.
+	intro struct {
+		sp   *speaker
+		cue  string
+		para int
+		ok   bool
+	}
 	paraOf   []int // paragraph index per unit
 	deferred []int // headline quotations awaiting the body's speakers
 	res      Result
