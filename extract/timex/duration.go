@@ -89,7 +89,9 @@ func (p *parser) durationAt(i int, w0 string) (val string, u durUnit, n float64,
 				return "PT1H30M", du, 1.5, k, true
 			}
 			return durValue(1.5, du), du, 1.5, k, true
-		case du.count == 1 && p.wordIs(i-1, "لمده", "مده", "طوال", "طيله", "قرابه", "نحو", "حوالي"):
+		case du.count == 1 && p.wordIs(i-1, "لمده", "مده", "طوال", "طيله", "قرابه", "نحو", "حوالي"),
+			du.count == 1 && p.wordIs(i-1, "بعد") && p.wordIs(i+1, "علي", "من") && !(i+2 < len(p.toks) && p.toks[i+2].kind == tNum):
+			// بعد عام على الانتخابات: one unit counted from an event
 			return durValue(1, du), du, 1, i + 1, true
 		case du.count == 1 && i < len(p.toks) && p.toks[i].norm == "ب"+w0 &&
 			(i+1 >= len(p.toks) || p.toks[i+1].kind == tPunct || p.wordIs(i+1, "فقط", "واحد", "واحده", "او", "و")):

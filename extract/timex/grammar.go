@@ -269,7 +269,7 @@ var triggers = sync.OnceValue(func() map[string]bool {
 		ثانيه ثوان ثواني دقيقه دقائق دقيقتين دقيقتان ساعات ساعتين ساعتان ايام يومين يومان يوما اسبوع اسابيع اسبوعين اسبوعان اسبوعا شهر اشهر شهور شهرين شهران شهرا
 		سنوات سنين سنتين سنتان اعوام عامين عامان عاما عقد عقود عقدين عقدا قرن قرون قرنين قرنا كل يوميا اسبوعيا شهريا سنويا
 		عيد راس الان حدود اكثر اقل بضع بضعه عده الصيف الشتاء الربيع الخريف صيف شتاء ربيع خريف الربع عطله طوال الامس وقت في من بين العقد العقدين الشهرين العامين الاسبوعين اليومين ايام الظهر الظهيره زهاء ثان ثالث رابع خامس اخير حاليا حالا شهر منذ بحلول حتى الاسبوعين قرابه حوالي نحو
-		الصباح الصبح المساء الليل الامسيات الامسيه النهار اوائل بدايه`) {
+		الصباح الصبح المساء الليل الامسيات الامسيه النهار اوائل بدايه الفاتح الفصل النصف`) {
 		m[w] = true
 	}
 	return m
@@ -397,6 +397,9 @@ func (p *parser) dayAt(i int) (day, j int, ok bool) {
 	}
 	if v, j, ok := p.ordinalAt(i); ok && v <= 31 {
 		return v, j, true
+	}
+	if p.wordIs(i, "الفاتح") && p.wordIs(i+1, "من") {
+		return 1, i + 1, true // الفاتح من جانفي: the first, in Maghrebi usage
 	}
 	return 0, i, false
 }
@@ -795,7 +798,9 @@ func (p *parser) inferYear(mo, day, i, j int) int {
 }
 
 // futureMarks are words that put a sentence in the future.
-var futureMarks = map[string]bool{"سوف": true, "لن": true, "بحلول": true, "المقبل": true, "المقبله": true, "القادم": true, "القادمه": true, "سيتم": true, "ستتم": true, "غدا": true, "يعتزم": true, "تعتزم": true, "يتوقع": true, "ويتوقع": true, "المرتقب": true, "المرتقبه": true, "المزمع": true, "المقرر": true, "المنتظر": true}
+var futureMarks = map[string]bool{"سوف": true, "لن": true, "بحلول": true, "المقبل": true, "المقبله": true, "القادم": true, "القادمه": true, "سيتم": true, "ستتم": true, "غدا": true, "يعتزم": true, "تعتزم": true, "يتوقع": true, "ويتوقع": true, "المرتقب": true, "المرتقبه": true, "المزمع": true, "المقرر": true, "المنتظر": true,
+	// a forecast: توقعت الأرصاد أن, من المتوقع أن
+	"توقع": true, "توقعت": true, "تتوقع": true, "نتوقع": true, "اتوقع": true, "متوقع": true, "المتوقع": true, "يرتقب": true, "مرتقب": true}
 
 // notFuture are frequent words that start with س without being future verbs.
 var notFuture = map[string]bool{"ستة": true, "سته": true, "ستين": true, "ستون": true, "سنه": true, "سنوات": true, "سنين": true, "سنويا": true, "سنتين": true, "سياسه": true, "سياسي": true, "سياسيه": true, "سياسات": true, "سيطره": true, "سياره": true, "سيارات": true, "سياده": true, "سيد": true, "سيده": true, "سيناء": true, "ستمئه": true, "سيول": true, "سيناريو": true, "سير": true, "سيره": true, "ستار": true, "سنغافوره": true, "سيدي": true, "سينمائي": true, "سيئه": true, "ستراتيجي": true, "ستراتيجيه": true}

@@ -592,7 +592,9 @@ func (p *parser) yearRule(i int, w0 string) (match, bool) {
 	}
 	if k == i {
 		// a bare year needs a preposition before it
-		if !p.wordIs(i-1, "في", "منذ", "حتي", "قبل", "بعد", "خلال", "وفي", "بين", "الي", "ومنذ", "حلول", "بحلول", "عامي", "عام") && era == "" {
+		if !p.wordIs(i-1, "في", "منذ", "حتي", "قبل", "بعد", "خلال", "وفي", "بين", "الي", "ومنذ", "حلول", "بحلول", "عامي", "عام") && era == "" &&
+			// الفترة نفسها من 2020: the same period of an earlier year
+			!(p.wordIs(i-1, "من") && p.wordIs(i-2, "نفسها", "ذاتها", "نفسه", "ذاته", "المماثله", "المقابله")) {
 			return match{}, false
 		}
 	}
@@ -614,6 +616,11 @@ func (p *parser) decadeRule(i int, w0 string) (match, bool) {
 		if p.wordIs(k, "من") {
 			k++
 		}
+		if off, k2, ok := p.centuryRel(k); ok {
+			// ثمانينيات القرن الماضي without a publication date: the
+			// century is not known, so neither is the decade
+			return match{i: i, j: k2, typ: DATE, grain: gDecade, rel: fmt.Sprintf("P%dCE-DE%d", off, d)}, true
+		}
 		if c, k2, ok := p.centuryAt(k); ok {
 			cent, j = c, k2
 		} else if !strings.HasPrefix(w0, "ال") {
@@ -633,11 +640,31 @@ func (p *parser) decadeRule(i int, w0 string) (match, bool) {
 		}
 	}
 	if w0 == "القرن" {
+		if off, j, ok := p.centuryRel(i); ok {
+			return match{i: i, j: j, typ: DATE, grain: gCentury, rel: fmt.Sprintf("P%dCE", off)}, true
+		}
 		if c, j, ok := p.centuryAt(i); ok {
 			return match{i: i, j: j, typ: DATE, grain: gCentury, val: fmt.Sprintf("%02d", c)}, true
 		}
 	}
 	return match{}, false
+}
+
+// centuryRel reads القرن الماضي / الحالي when the publication date is
+// unknown: the offset in centuries, never a guessed century.
+func (p *parser) centuryRel(i int) (int, int, bool) {
+	if p.known || !p.wordIs(i, "القرن") {
+		return 0, i, false
+	}
+	switch {
+	case p.wordIs(i+1, "الماضي", "المنصرم", "الفائت", "السابق"):
+		return -1, i + 2, true
+	case p.wordIs(i+1, "الحالي", "الجاري"):
+		return 0, i + 2, true
+	case p.wordIs(i+1, "المقبل", "القادم"):
+		return 1, i + 2, true
+	}
+	return 0, i, false
 }
 
 // centuryAt reads القرن + ordinal or number; it returns the TIMEX3 century
@@ -649,13 +676,13 @@ func (p *parser) centuryAt(i int) (int, int, bool) {
 	k := i + 1
 	if p.wordIs(k, "الماضي") {
 		if !p.known {
-			return 19, k + 1, true
+			return 0, i, false // see centuryRel
 		}
 		return p.anchor.Year()/100 - 1, k + 1, true
 	}
 	if p.wordIs(k, "الحالي", "الجاري") {
 		if !p.known {
-			return 20, k + 1, true
+			return 0, i, false
 		}
 		return p.anchor.Year() / 100, k + 1, true
 	}

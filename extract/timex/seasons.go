@@ -111,20 +111,59 @@ func (p *parser) seasonYear(code string, off int) int {
 	return y
 }
 
-// quarterRule: الربع الأول من عام 2020, الربع الثالث من هذا العام.
+// quarterRule: الربع الأول من عام 2020, الربع الثالث من هذا العام, الفصل
+// الأول من السنة الجارية (الفصل is a quarter in Maghrebi usage), النصف
+// الأول من 2026 (a half year, H1). The part needs a year after it: الفصل
+// الأول من الكتاب is not a date.
 func (p *parser) quarterRule(i int, w0 string) (match, bool) {
-	if w0 != "الربع" {
+	code, top := "", 0
+	switch w0 {
+	case "الربع", "الفصل":
+		code, top = "Q", 4
+	case "النصف":
+		code, top = "H", 2
+	default:
 		return match{}, false
 	}
 	q, k, ok := p.ordinalAt(i + 1)
-	if !ok || q < 1 || q > 4 {
+	if !ok && p.wordIs(i+1, "الاخير") {
+		q, k, ok = top, i+2, true
+	}
+	if !ok || q < 1 || q > top {
 		return match{}, false
 	}
 	y, j, ok := p.yearExprAt(k)
 	if !ok {
+		if off, j, ok := p.relYearAt(k); ok {
+			// no publication date: the relative form, P-1Y-Q1
+			return match{i: i, j: j, typ: DATE, rel: fmt.Sprintf("P%dY-%s%d", off, code, q)}, true
+		}
 		return match{}, false
 	}
-	return match{i: i, j: j, typ: DATE, val: fmt.Sprintf("%04d-Q%d", y, q)}, true
+	return match{i: i, j: j, typ: DATE, val: fmt.Sprintf("%04d-%s%d", y, code, q)}, true
+}
+
+// relYearAt reads a year relative to an unknown publication date after a
+// quarter or half: من العام الماضي, من هذا العام, من العام (the current
+// one). It returns the offset in years.
+func (p *parser) relYearAt(k int) (int, int, bool) {
+	if p.known || !p.wordIs(k, "من") {
+		return 0, k, false
+	}
+	k++
+	if p.wordIs(k, "هذا", "هذه") && unitGrain[p.w(k+1)] == gYear {
+		return 0, k + 2, true
+	}
+	if unitGrain[p.w(k)] != gYear || !strings.HasPrefix(p.w(k), "ال") {
+		return 0, k, false
+	}
+	if off, j, ok := p.relUnitWord(k, p.w(k)); ok {
+		return off, j, true
+	}
+	if k+1 < len(p.toks) && p.toks[k+1].kind == tNum {
+		return 0, k, false // من العام 2020 is read by yearExprAt
+	}
+	return 0, k + 1, true
 }
 
 // weekendRule: عطلة نهاية الأسبوع, نهاية الأسبوع الماضي → 2021-W30-WE.

@@ -11,7 +11,8 @@
 // of day, decades and centuries, durations (ثلاثة أيام → P3D) and sets
 // (كل أسبوع → P1W).
 //
-// Values follow TIMEX3: 2021-07-26, 2021-07, 2021, 2021-W30, 198 (a decade),
+// Values follow TIMEX3: 2021-07-26, 2021-07, 2021, 2021-W30, 2021-Q1 (a
+// quarter: الربع or, in Maghrebi usage, الفصل), 2026-H1 (a half), 198 (a decade),
 // 19 (a century), 2021-07-26T10:00, 2021-07-26TMO, P3D, PT48H. A date that
 // cannot exist (31 شباط) has an empty value and a Reason. When the
 // publication date is unknown, relative expressions keep an empty value and
@@ -23,6 +24,8 @@
 //	P-1W-7     Sunday of last week
 //	P0M-16     the 16th of the current month
 //	P1Y-06     June of next year; P0Y-SU this summer; P0W-WE this weekend
+//	P-1Y-Q1    the first quarter of last year; P0Y-H2 the second half of this year
+//	P-1CE      the last century (القرن الماضي); P-1CE-DE8 its eighties
 //	HIJRI-09   the Hijri month of that number in the current Hijri year
 //	HIJRI-09-01 a Hijri day (1 رمضان) in the nearest Hijri year
 //	HOLIDAY    a feast in the publication year
@@ -33,7 +36,8 @@
 // rests on the publication date from one written in full. Dates without a year (29 حزيران) take the year that the
 // publication date and the tense of the sentence make plausible: the
 // nearest occurrence, leaning to the past in past-tense reporting and to
-// the future after future markers (سوف, لن, بحلول, المقبل, a future verb).
+// the future after future markers (سوف, لن, بحلول, المقبل, من المقرر أن,
+// من المنتظر أن, a forecast with توقع, a future verb س+verb).
 //
 // Extract follows TIMEX3: a range is marked by its two ends (من 4 إلى 22
 // يناير gives 2022-01-04 and 2022-01-22) and a signal word (قبل, بعد, منذ,
