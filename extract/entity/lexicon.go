@@ -104,6 +104,7 @@ type Lexicon struct {
 	common    map[string]bool
 	ambiguous map[string]bool  // normalized alias text
 	surnames  map[string]int32 // normalized last token of a lexicon person → entity (-1 if several)
+	parents   map[string]bool  // normalized names of entities that contain others (countries)
 	// class tells, for a word form, which rules it may trigger, so that
 	// most words need one lookup per reading.
 	class map[string]wordClass
@@ -292,7 +293,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 			continue
 		}
 		for i := range ps {
-			if lx.ambiguous[strings.Join(ps[i].toks, " ")] {
+			if lx.ambiguous[strings.Join(ps[i].toks, " ")] || commonPhrase(lx, ps[i].toks) {
 				ps[i].amb = true
 			}
 			// A one-word name from a user lexicon (GeoNames imports are
@@ -332,7 +333,28 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		}
 	}
 	lx.class[al+normJaysh] |= clsArmy
+	lx.parents = make(map[string]bool, 256)
+	for _, e := range lx.entities {
+		if e.Parent != "" {
+			lx.parents[e.Parent] = true
+		}
+	}
 	return lx, nil
+}
+
+// commonPhrase reports whether a place name reads as a common noun and
+// its adjective (الحدود الشمالية "the northern borders"): a common word
+// followed by relational adjectives only.
+func commonPhrase(lx *Lexicon, toks []string) bool {
+	if len(toks) < 2 || !lx.common[toks[0]] {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if !definite(t) || !nisba(t) || lx.demonyms[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // loadedFile is one parsed TSV file.

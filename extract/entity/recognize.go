@@ -64,6 +64,8 @@ var (
 	normDuwaliya = norm("الدولية")
 	normAli      = norm("علي")
 	normHaraka   = norm("حركة")
+	normQiyada   = norm("قيادة")
+	normFi       = norm("في")
 )
 
 // prepAla is the matching form of the preposition على, kept apart from
@@ -810,7 +812,7 @@ func (a *analysis) verbLike(s string) bool {
 var definiteHeads = normSet(
 	"هيئه", "مجلس", "منظمه", "جبهه", "حزب", "اتحاد", "حركه", "لجنه", "محكمه", "مفوضيه",
 	"جمعيه", "شركه", "مؤسسه", "موسسه", "وكاله", "ائتلاف", "تحالف", "بنك", "مصرف", "جامعه",
-	"مركز", "معهد", "جماعه", "رابطه", "نقابه",
+	"مركز", "معهد", "جماعه", "رابطه", "نقابه", "قياده", "بعثه",
 )
 
 // orgAt applies the organization-head rule at word i.
@@ -835,10 +837,21 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 		if head == normHaraka && i+1 < len(a.words) && notMovements[a.words[i+1].norm] {
 			continue // حركة القطارات: traffic, not a movement
 		}
+		if head == normQiyada && def && (i+1 >= len(a.words) || !commandRegions[a.words[i+1].norm]) {
+			continue // القيادة السياسية: leadership, not a command
+		}
 		k := i + 1
-		count, dem, firstDem := 0, 0, false
-		for k < len(a.words) && a.words[k-1].adj && count < 6 {
+		count, dem, firstDem, lamSeen := 0, 0, false, false
+		for k < len(a.words) && a.words[k-1].adj && count < 8 {
 			x := a.words[k].norm
+			if x == normFi && lamSeen && missionHeads[head] && k+1 < len(a.words) && a.words[k].adj {
+				// بعثة … للدعم في ليبيا: a mission's place ends its name.
+				if c, ok := a.lexiconAt(k + 1); ok && c.typ == marsad.LOC && c.skip == 0 && !c.amb {
+					k = c.j
+					count++
+					goto done
+				}
+			}
 			if a.lx.stop[x] {
 				break
 			}
@@ -851,6 +864,9 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 				}
 				k = c.j
 				count++
+				if n := a.lamComplement(k); n > 0 && a.words[k-1].adj {
+					continue // بعثة الاتحاد الأفريقي لحفظ السلام
+				}
 				goto done // a named complement ends the name: حركة حماس
 			}
 			if _, isTitle := a.lx.titles[x]; isTitle && k+1 < len(a.words) && a.words[k].adj {
@@ -861,12 +877,23 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 					continue
 				}
 			}
-			wk := &a.words[k]
+			if n := a.lamComplement(k); n > 0 && count > 0 {
+				// للانتخابات, لحفظ السلام: a complement with ل.
+				lamSeen = true
+				count += n
+				k += n
+				continue
+			}
+			if count > 0 && a.andComplement(k) {
+				// هيئة الإذاعة والتلفزيون: complements joined by و.
+				count++
+				k++
+				continue
+			}
 			switch {
-			case definite(x) && count > 0 && !nisba(x) && !a.lx.demonyms[x]:
+			case definite(x) && count > 0 && !nisba(x) && !a.lx.demonyms[x] && a.lamComplement(k+1) == 0:
 				goto done // مجموعة الفن المملوكة: a participle, not part of the name
 			case definite(x):
-			case wk.nforms > 1 && strings.HasPrefix(x, lam) && definite(wk.forms[wk.nforms-1].s) && count > 0:
 			default:
 				goto done
 			}
@@ -890,6 +917,64 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// lamComplement returns how many words from word k make a complement
+// introduced by ل: one definite word (للانتخابات, للبترول) or an
+// indefinite noun with its definite genitive (لحفظ السلام). It returns 0
+// when there is none.
+func (a *analysis) lamComplement(k int) int {
+	if k >= len(a.words) || k == 0 || !a.words[k-1].adj {
+		return 0
+	}
+	wk := &a.words[k]
+	x := wk.norm
+	if wk.nforms < 2 || !strings.HasPrefix(x, lam) {
+		return 0
+	}
+	if c, ok := a.lexiconAt(k); ok && c.typ == marsad.PER {
+		return 0
+	}
+	rest := wk.forms[wk.nforms-1].s
+	if definite(rest) {
+		return 1
+	}
+	if runeLen(rest) < 3 || a.lx.stop[rest] || k+1 >= len(a.words) || !wk.adj {
+		return 0
+	}
+	y := a.words[k+1].norm
+	if !definite(y) || a.lx.stop[y] || a.lx.demonyms[y] {
+		return 0
+	}
+	return 2
+}
+
+// andComplement reports whether word k is a definite noun joined by و
+// (والتلفزيون, والنشر) that continues an organization's name.
+func (a *analysis) andComplement(k int) bool {
+	wk := &a.words[k]
+	if !strings.HasPrefix(wk.norm, waw) || wk.nforms < 2 {
+		return false
+	}
+	rest := wk.forms[1].s
+	if wk.forms[1].skip != 1 || !definite(rest) || a.lx.stop[rest] || a.lx.common[rest] || a.lx.demonyms[rest] {
+		return false
+	}
+	if _, ok := a.lx.cues[stripAl(rest)]; ok {
+		return false // والمجلس: another body
+	}
+	if _, ok := a.lexiconAt(k); ok {
+		return false // وبغداد, والأمم المتحدة: another entity
+	}
+	return true
+}
+
+// missionHeads are organization heads whose names may end with في and
+// the place they serve (بعثة الأمم المتحدة في العراق).
+var missionHeads = normSet("بعثه", "قوه")
+
+// commandRegions follow القيادة when it names a military command
+// (القيادة المركزية), not a leadership.
+var commandRegions = normSet("المركزيه", "الشماليه", "الجنوبيه", "الاوروبيه", "الافريقيه", "الاوسطي", "الهنديه")
 
 // nisba reports whether a normalized word ends like a relational
 // adjective (الدولي, الإسلامية, الشعبيين).
@@ -1041,6 +1126,14 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 			}
 		}
 		lex, lexOK := a.lexiconAt(i)
+		if lexOK && lex.typ == marsad.ORG && lex.n() > 1 && a.lx.named[stripAl(a.words[i].forms[a.words[i].nforms-1].s)] {
+			// شركة أرامكو: the descriptor stays outside a known name too.
+			if in, ok := a.lexiconAt(i + 1); ok && in.ent == lex.ent && in.j == lex.j && in.skip == 0 {
+				out = append(out, in)
+				i = in.j
+				continue
+			}
+		}
 		if nc, ok := a.namedAt(named, i); ok && (!lexOK || lex.j <= nc.i) {
 			// صحيفة تايمز: the descriptor stays outside the name.
 			out = append(out, nc)
@@ -1053,7 +1146,18 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 				lex = cand{i: i, j: j, skip: lex.skip, typ: marsad.PER, ent: -1, rule: "person"}
 			}
 		}
+		if lexOK && lex.typ == marsad.MISC && a.words[lex.j-1].adj {
+			// جائزة نوبل للآداب: a known event or prize with its complement.
+			if j := a.eventTail(lex.j, false); j > lex.j {
+				lex = cand{i: lex.i, j: j, skip: lex.skip, typ: marsad.MISC, ent: -1, rule: "event"}
+			}
+		}
+		if c, ok := a.clubAt(lex, lexOK); ok {
+			lex, lexOK = c, true
+		}
 		consider(lex, lexOK)
+		consider(a.eventAt(i))
+		consider(a.compassAt(i))
 		anc, ancOK := anchored[i]
 		if ancOK && lexOK && lex.typ == marsad.PER && anc.typ == marsad.PER && !anc.roleOK {
 			// A known person after a title: keep the lexicon identity and the role.
@@ -1087,6 +1191,95 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 		i = best.j
 	}
 	return out, roles, nil
+}
+
+// sporting follows a club's name (الوداد الرياضي).
+var sporting = normSet("الرياضي", "الرياضيه")
+
+// clubAt finds a known sports club whose short name is also a common
+// word, followed by الرياضي (الرجاء الرياضي): the pair is unambiguous.
+func (a *analysis) clubAt(lex cand, lexOK bool) (cand, bool) {
+	if !lexOK || lex.typ != marsad.ORG || lex.j >= len(a.words) || !a.words[lex.j-1].adj || !sporting[a.words[lex.j].norm] {
+		return cand{}, false
+	}
+	lex.j++
+	lex.amb = false
+	return lex, true
+}
+
+// eventHeads start the names of events, fairs and prizes (معرض, جائزة).
+var eventHeads = normSet("معرض", "جائزه", "مهرجان", "مؤتمر", "موتمر", "منتدي", "بطوله", "ماراثون")
+
+// eventAt finds an event named by its head, a known name and at least one
+// adjective or ل-complement: معرض القاهرة الدولي للكتاب, مؤتمر ميونيخ للأمن.
+func (a *analysis) eventAt(i int) (cand, bool) {
+	w := &a.words[i]
+	if !eventHeads[w.norm] || !w.adj || i+1 >= len(a.words) {
+		return cand{}, false
+	}
+	c, ok := a.lexiconAt(i + 1)
+	if !ok || c.skip > 0 || c.amb || c.typ == marsad.MISC || !a.words[c.j-1].adj {
+		return cand{}, false
+	}
+	j := a.eventTail(c.j, true)
+	if j == c.j {
+		return cand{}, false
+	}
+	return cand{i: i, j: j, typ: marsad.MISC, ent: -1, rule: "event"}, true
+}
+
+// eventTail returns where an event's name ends when its core ends before
+// word k: after relational adjectives (الدولي, السينمائي) when adj allows
+// them, then ل-complements (للكتاب, للأمن).
+func (a *analysis) eventTail(k int, adj bool) int {
+	for adj && k < len(a.words) && a.words[k-1].adj {
+		x := a.words[k].norm
+		if !definite(x) || !nisba(x) || a.lx.demonyms[x] || a.lx.stop[x] {
+			break
+		}
+		k++
+	}
+	for n := 0; n < 3 && k < len(a.words); n++ {
+		m := a.lamComplement(k)
+		if m == 0 {
+			break
+		}
+		k += m
+	}
+	return k
+}
+
+// compassPoints name a region when they precede one (شمال دارفور).
+var compassPoints = normSet("شمال", "جنوب", "شرق", "غرب", "وسط")
+
+// compassAt finds a compass point and a known place as one place name:
+// after a place cue (ولاية جنوب كردفان) or before a region that is neither
+// a country nor inside a listed country (شمال سيناء). Before a city or a
+// country the compass point is a direction (شمال العراق, جنوب كركوك).
+func (a *analysis) compassAt(i int) (cand, bool) {
+	w := &a.words[i]
+	if !compassPoints[w.norm] || !w.adj || i+1 >= len(a.words) {
+		return cand{}, false
+	}
+	c, ok := a.lexiconAt(i + 1)
+	if !ok || c.typ != marsad.LOC || c.skip > 0 || c.amb || c.ent < 0 {
+		return cand{}, false
+	}
+	afterCue := false
+	if i > 0 && a.words[i-1].adj {
+		p := &a.words[i-1]
+		for f := 0; f < p.nforms; f++ {
+			if a.lx.cues[stripAl(p.forms[f].s)] == cuePlace {
+				afterCue = true
+			}
+		}
+	}
+	e := &a.lx.entities[c.ent]
+	region := !definite(a.words[i+1].norm) && e.Parent == "" && !a.lx.parents[e.norm]
+	if !afterCue && !region {
+		return cand{}, false
+	}
+	return cand{i: i, j: c.j, typ: marsad.LOC, ent: -1, rule: "compass"}, true
 }
 
 // namedAt returns the candidate found after the descriptor at word i.
