@@ -36,24 +36,17 @@ func (r *tarReader) Next(ctx context.Context) (marsad.Article, error) {
 			return marsad.Article{}, r.err
 		}
 		if r.cur != nil {
-			a, err := r.cur.Next(ctx)
-			switch {
-			case err == nil:
-				return a, nil
-			case errors.Is(err, io.EOF):
+			// A member that cannot be read further is reported and the
+			// next member tried (if the archive itself is broken, the next
+			// header read says so).
+			a, more, err := nextNested(ctx, r.cur, r.member)
+			if !more {
 				r.closeMember()
-				continue
-			case IsRecordError(err):
-				return marsad.Article{}, err
-			case ctx.Err() != nil:
-				return marsad.Article{}, err
-			default:
-				// The member cannot be read further; report it and try
-				// the next member (if the archive itself is broken, the
-				// next header read says so).
-				r.closeMember()
-				return marsad.Article{}, asRecordError(err, r.member)
 			}
+			if more || err != nil {
+				return a, err
+			}
+			continue
 		}
 		hdr, err := r.tr.Next()
 		if errors.Is(err, io.EOF) {
@@ -97,6 +90,25 @@ func (r *tarReader) Close() error {
 }
 
 // asRecordError turns a terminal error of one input into a RecordError.
+// nextNested reads the next article of a reader nested in another one (a
+// tar member, one input of a walk). more is false when the nested reader
+// is finished, at its end (err nil) or broken (err is a *RecordError naming
+// origin); the caller then closes it and goes on with the next one.
+// Record errors and cancellation pass through with more true.
+func nextNested(ctx context.Context, r Reader, origin string) (a marsad.Article, more bool, err error) {
+	a, err = r.Next(ctx)
+	switch {
+	case err == nil:
+		return a, true, nil
+	case errors.Is(err, io.EOF):
+		return marsad.Article{}, false, nil
+	case IsRecordError(err), ctx.Err() != nil:
+		return marsad.Article{}, true, err
+	default:
+		return marsad.Article{}, false, asRecordError(err, origin)
+	}
+}
+
 func asRecordError(err error, origin string) *RecordError {
 	var re *RecordError
 	if errors.As(err, &re) {

@@ -36,21 +36,14 @@ func (w *walker) Next(ctx context.Context) (marsad.Article, error) {
 			return marsad.Article{}, err
 		}
 		if w.cur != nil {
-			a, err := w.cur.Next(ctx)
-			switch {
-			case err == nil:
-				return a, nil
-			case errors.Is(err, io.EOF):
+			a, more, err := nextNested(ctx, w.cur, w.curPath)
+			if !more {
 				w.closeCur()
-				continue
-			case IsRecordError(err):
-				return marsad.Article{}, err
-			case ctx.Err() != nil:
-				return marsad.Article{}, err
-			default:
-				w.closeCur()
-				return marsad.Article{}, asRecordError(err, w.curPath)
 			}
+			if more || err != nil {
+				return a, err
+			}
+			continue
 		}
 		if len(w.pending) == 0 {
 			return marsad.Article{}, io.EOF
