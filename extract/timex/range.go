@@ -50,15 +50,11 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 		if !ok {
 			return match{}, false
 		}
-		s := p.rangeSep(j1)
-		glued := false
-		if s == j1 {
-			var restore func()
-			if restore, glued = p.unglue(j1); glued {
-				defer restore()
-			}
+		s, glued, restore := p.rangeSecond(j1)
+		if restore != nil {
+			defer restore()
 		}
-		if s == j1 && !glued {
+		if s < 0 {
 			return match{}, false
 		}
 		d2, j2, ok := p.dayAt(s)
@@ -80,15 +76,11 @@ func (p *parser) rangeRule(i int, w0 string) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	s := p.rangeSep(j1)
-	glued := false
-	if s == j1 {
-		var restore func()
-		if restore, glued = p.unglue(j1); glued {
-			defer restore()
-		}
+	s, glued, restore := p.rangeSecond(j1)
+	if restore != nil {
+		defer restore()
 	}
-	if s == j1 && !glued {
+	if s < 0 {
 		return match{}, false
 	}
 	second, ok := p.dayMonthYear(s, false)
@@ -122,6 +114,21 @@ func (p *parser) unglue(s int) (func(), bool) {
 	old := p.toks[s].norm
 	p.toks[s].norm = p.wc(s)
 	return func() { p.toks[s].norm = old }, true
+}
+
+// rangeSecond finds where the second day of a day range starts after the
+// first day ends at j1: after a separator (see rangeSep), or at j1 itself
+// when the conjunction is glued to it (و19, والتاسع عشر), in which case
+// glued is true and the token reads without it until the caller runs
+// restore. s is -1 when there is no second day to look for.
+func (p *parser) rangeSecond(j1 int) (s int, glued bool, restore func()) {
+	if s = p.rangeSep(j1); s != j1 {
+		return s, false, nil
+	}
+	if restore, glued = p.unglue(j1); glued {
+		return j1, true, restore
+	}
+	return -1, false, nil
 }
 
 // rangeSep skips the separator of a day range (الى, حتى, -, و) and
