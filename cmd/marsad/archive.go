@@ -45,7 +45,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	var annotators []marsad.Annotator
 	if !*noExtract {
-		pipe, err := newPipeline(pipelineConfig{lexiconDir: *lexicons, log: e.log})
+		pipe, _, err := newPipeline(pipelineConfig{lexiconDir: *lexicons, log: e.log})
 		if err != nil {
 			return err
 		}

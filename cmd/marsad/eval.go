@@ -14,7 +14,8 @@ import (
 
 const evalUsage = `Usage:
   marsad eval times GOLD          score dates and times against a gold file (JSONL, see extract/timex)
-  marsad eval ner --conll FILE    score entity recognition on CoNLL input (token TAG, BIO or IO)
+  marsad eval ner --conll FILE [--convention marsad|anercorp]
+                                  score entity recognition on CoNLL input (token TAG, BIO or IO)
   marsad eval entities GOLD       score entity mentions and linking against a gold file or folder
   marsad eval quotes GOLD         score quotations and speakers against a gold file or folder`
 
@@ -28,6 +29,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	conllFile := fs.String("conll", "", "CoNLL `FILE` (eval ner)")
 	lexicons := fs.String("lexicons", "", "`DIR` of extra entity lexicons")
+	convention := fs.String("convention", "marsad", "annotation convention `NAME` the recognizer's mentions are tagged in (eval ner): marsad or anercorp")
 	fs.Usage = func() { fmt.Fprintln(e.stderr, evalUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -63,6 +65,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		if *conllFile == "" {
 			return fmt.Errorf("%w: eval ner needs --conll FILE", errUsage)
 		}
+		conv, err := entity.ParseConvention(*convention)
+		if err != nil {
+			return fmt.Errorf("%w: --convention: %v", errUsage, err)
+		}
 		r, err := recognizer()
 		if err != nil {
 			return err
@@ -76,7 +82,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			defer f.Close()
 			in = f
 		}
-		rep, err := r.EvalCoNLL(ctx, in)
+		rep, err := r.EvalCoNLL(ctx, in, conv)
 		if err != nil {
 			return fmt.Errorf("%s: %w", *conllFile, err)
 		}

@@ -77,6 +77,18 @@ func TestEvalNERCoNLL(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "eval", "ner", "--conll", filepath.Join(dir, "missing.conll")); code != 1 {
 		t.Errorf("missing file: exit %d, want 1", code)
 	}
+	// The ANERcorp convention leaves the ministry untagged: its ORG row
+	// counts one missed entity and no found one.
+	code, out, stderr = runCLI(t, "", "eval", "ner", "--convention", "anercorp", "--conll", path)
+	if code != 0 {
+		t.Fatalf("anercorp: exit %d: %s", code, stderr)
+	}
+	if !regexp.MustCompile(`(?m)^ORG\s+0\s+0\s+1\s`).MatchString(out) {
+		t.Errorf("anercorp convention: want ORG tp 0 fp 0 fn 1 in:\n%s", out)
+	}
+	if code, _, _ := runCLI(t, "", "eval", "ner", "--convention", "muc", "--conll", path); code != 2 {
+		t.Errorf("unknown convention: exit %d, want 2", code)
+	}
 }
 
 func TestLexiconImportGeoNames(t *testing.T) {

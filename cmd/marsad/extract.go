@@ -10,6 +10,7 @@ import (
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/extract"
+	"github.com/marsad-project/marsad/extract/entity"
 	"github.com/marsad-project/marsad/source"
 )
 
@@ -17,10 +18,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	format := fs.String("format", "json", "output format: json (indented objects), jsonl (one object per line) or conll (token-per-line BIO tags)")
+	convention := fs.String("convention", "marsad", "`NAME` of the annotation convention of --format conll: marsad or anercorp (proper names only, see extract/entity)")
 	lexicons := fs.String("lexicons", "", "`DIR` of extra entity lexicons (TSV, see extract/entity)")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for articles that carry none (anchors relative dates)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: marsad extract [--format json|jsonl|conll] [--published YYYY-MM-DD] [FILE ...|-]")
+		fmt.Fprintln(e.stderr, "Usage: marsad extract [--format json|jsonl|conll [--convention marsad|anercorp]] [--published YYYY-MM-DD] [FILE ...|-]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -30,7 +32,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pipe, err := newPipeline(pipelineConfig{lexiconDir: *lexicons, log: e.log})
+	conv, err := entity.ParseConvention(*convention)
+	if err != nil {
+		return fmt.Errorf("%w: --convention: %v", errUsage, err)
+	}
+	pipe, rec, err := newPipeline(pipelineConfig{lexiconDir: *lexicons, log: e.log})
 	if err != nil {
 		return err
 	}
@@ -41,7 +47,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		fields := pipe.Fields()
 		write = func(d *marsad.Doc) error { return enc.Encode(d.Contract(fields)) }
 	case "conll":
-		write = func(d *marsad.Doc) error { return writeCoNLL(e.stdout, d) }
+		write = func(d *marsad.Doc) error { return rec.WriteCoNLL(e.stdout, d, conv) }
 	default:
 		return fmt.Errorf("%w: --format %q: want json, jsonl or conll", errUsage, *format)
 	}

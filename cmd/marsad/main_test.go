@@ -183,4 +183,7 @@ func TestExtractCoNLL(t *testing.T) {
 	if sentences < 5 {
 		t.Errorf("%d sentence breaks, want one per sentence", sentences)
 	}
+	if code, _, _ := runCLI(t, "", "extract", "--format", "conll", "--convention", "bogus", "../../examples/article.txt"); code != 2 {
+		t.Errorf("unknown convention: exit %d, want 2", code)
+	}
 }

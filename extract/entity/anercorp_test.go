@@ -23,7 +23,7 @@ func TestANERcorpDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := r.EvalCoNLL(context.Background(), f)
+	rep, err := r.EvalCoNLL(context.Background(), f, ConventionMarsad)
 	if err != nil {
 		t.Fatal(err)
 	}

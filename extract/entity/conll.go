@@ -58,10 +58,10 @@ func tagTokens(starts, ends []int, spans []typedSpan) []string {
 }
 
 // WriteCoNLL writes doc as token-per-line CoNLL ("token TAG", BIO tags
-// from doc.Entities), one blank line after each sentence. Tokens come from
-// arabic.Tokenize; sentences from doc.Sentences, or arabic.Sentences when
-// the document has none.
-func WriteCoNLL(w io.Writer, doc *marsad.Doc) error {
+// from doc.Entities in annotation convention conv), one blank line after
+// each sentence. Tokens come from arabic.Tokenize; sentences from
+// doc.Sentences, or arabic.Sentences when the document has none.
+func (r *Recognizer) WriteCoNLL(w io.Writer, doc *marsad.Doc, conv Convention) error {
 	toks := arabic.Tokenize(doc.Text)
 	sents := doc.Sentences
 	if len(sents) == 0 {
@@ -74,7 +74,7 @@ func WriteCoNLL(w io.Writer, doc *marsad.Doc) error {
 	for i, t := range toks {
 		starts[i], ends[i] = t.Start, t.End
 	}
-	tags := tagTokens(starts, ends, mentionSpans(doc))
+	tags := tagTokens(starts, ends, r.apply(conv, doc.Text, mentionSpans(doc)))
 	bw := bufio.NewWriter(w)
 	s := 0
 	open := false
@@ -105,9 +105,10 @@ func WriteCoNLL(w io.Writer, doc *marsad.Doc) error {
 }
 
 // TagWords tags a sentence given as words: the text is the words joined by
-// single spaces, and each word gets the BIO tag of the mention it overlaps.
-func (r *Recognizer) TagWords(ctx context.Context, words []string) ([]string, error) {
-	tags, err := r.TagSentences(ctx, [][]string{words})
+// single spaces, and each word gets the BIO tag of the mention it overlaps
+// in annotation convention conv.
+func (r *Recognizer) TagWords(ctx context.Context, words []string, conv Convention) ([]string, error) {
+	tags, err := r.TagSentences(ctx, [][]string{words}, conv)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +120,8 @@ func (r *Recognizer) TagWords(ctx context.Context, words []string) ([]string, er
 // line, so that names found in one sentence are linked to their partial
 // mentions in the others (جو بايدن … بايدن), as in [Recognizer.Annotate]
 // of a whole article. Each word gets the BIO tag of the mention it
-// overlaps.
-func (r *Recognizer) TagSentences(ctx context.Context, sents [][]string) ([][]string, error) {
+// overlaps in annotation convention conv.
+func (r *Recognizer) TagSentences(ctx context.Context, sents [][]string, conv Convention) ([][]string, error) {
 	var b strings.Builder
 	var starts, ends []int
 	for k, words := range sents {
@@ -140,7 +141,7 @@ func (r *Recognizer) TagSentences(ctx context.Context, sents [][]string) ([][]st
 	if err := r.Annotate(ctx, doc); err != nil {
 		return nil, err
 	}
-	all := tagTokens(starts, ends, mentionSpans(doc))
+	all := tagTokens(starts, ends, r.apply(conv, doc.Text, mentionSpans(doc)))
 	out := make([][]string, len(sents))
 	for k, words := range sents {
 		out[k], all = all[:len(words)], all[len(words):]
@@ -158,8 +159,9 @@ const conllWindow = 20
 // the recognizer and scores it against the file's tags in the CoNLL-2003
 // convention. Gold types PERS/PERSON are read as PER. Consecutive
 // sentences are read together as one document ([Recognizer.TagSentences]),
-// conllWindow sentences at a time.
-func (r *Recognizer) EvalCoNLL(ctx context.Context, in io.Reader) (*conll.Report, error) {
+// conllWindow sentences at a time. The recognizer's mentions are tagged in
+// annotation convention conv (see [Convention]).
+func (r *Recognizer) EvalCoNLL(ctx context.Context, in io.Reader, conv Convention) (*conll.Report, error) {
 	sents, err := conll.Read(in)
 	if err != nil {
 		return nil, err
@@ -171,7 +173,7 @@ func (r *Recognizer) EvalCoNLL(ctx context.Context, in io.Reader) (*conll.Report
 		for k, s := range win {
 			words[k] = s.Words()
 		}
-		pred, err := r.TagSentences(ctx, words)
+		pred, err := r.TagSentences(ctx, words, conv)
 		if err != nil {
 			return nil, err
 		}

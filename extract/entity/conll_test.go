@@ -34,7 +34,7 @@ func TestWriteCoNLL(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer
-			if err := WriteCoNLL(&out, doc); err != nil {
+			if err := r.WriteCoNLL(&out, doc, ConventionMarsad); err != nil {
 				t.Fatal(err)
 			}
 			golden := strings.TrimSuffix(f, ".txt") + ".conll"
@@ -73,7 +73,7 @@ func TestWriteCoNLL(t *testing.T) {
 func TestTagWords(t *testing.T) {
 	r := testRecognizer(t)
 	words := strings.Fields("وصل الرئيس الفرنسي إيمانويل ماكرون إلى بغداد")
-	tags, err := r.TagWords(context.Background(), words)
+	tags, err := r.TagWords(context.Background(), words, ConventionMarsad)
 	if err != nil {
 		t.Fatal(err)
 	}

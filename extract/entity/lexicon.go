@@ -357,9 +357,23 @@ func commonPhrase(lx *Lexicon, toks []string) bool {
 	return true
 }
 
+// listKind returns the special file name a lexicon file belongs to: a
+// list may be split over several files named after it (given_sport.tsv
+// adds to given.tsv, common_verbs.tsv to common.tsv). Any other name is
+// returned as is and holds entities.
+func listKind(name string) string {
+	for _, special := range []string{fileDemonyms, fileGiven, fileTitles, fileCues, fileStop, fileCommon, fileAmbiguous} {
+		base := strings.TrimSuffix(special, ".tsv")
+		if name == special || strings.HasPrefix(name, base+"_") {
+			return special
+		}
+	}
+	return name
+}
+
 // loadedFile is one parsed TSV file.
 type loadedFile struct {
-	name, path string
+	name, path string // name is the special list name (see listKind) or the file name
 	rows       [][]string
 	extra      bool // from the user's directory
 }
@@ -381,7 +395,7 @@ func readDir(fsys fs.FS, label string) ([]loadedFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", filepath.Join(label, name), err)
 		}
-		out = append(out, loadedFile{name: name, path: filepath.Join(label, name), rows: rows})
+		out = append(out, loadedFile{name: listKind(name), path: filepath.Join(label, name), rows: rows})
 	}
 	return out, nil
 }

@@ -594,6 +594,8 @@ func (a *analysis) personAt(k int, titled bool) int {
 	}
 	g, isGiven := a.lx.given[first]
 	switch {
+	case isGiven && !g.amb && !g.noun && definite(first) && !a.genitive(k):
+		// A given name that looks definite (ألبرت, ألكسندر).
 	case definite(first) || a.genitive(k):
 		return k
 	case isGiven:
@@ -690,7 +692,10 @@ func (a *analysis) cliticPerson(i int) (skip, end int) {
 // starts at k) and returns the end.
 func (a *analysis) extendName(last, k int, titled bool) int {
 	j := last + 1
-	for j < len(a.words) && a.words[j-1].adj && j-k < 5 {
+	// A name is at most five words, or eight in a chain of filiation
+	// (حمد بن جاسم بن جبر آل ثاني).
+	maxLen := 5
+	for j < len(a.words) && a.words[j-1].adj && j-k < maxLen {
 		x := a.words[j].norm
 		prev := a.words[j-1].norm
 		if nameJoiners[prev] && j-1 >= k {
@@ -698,8 +703,15 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			if a.lx.stop[x] && prev != normAbd {
 				return j - 1
 			}
+			if sonOf[prev] || prev == "ال" {
+				maxLen = 8
+			}
 			j++
 			continue
+		}
+		if regnal[x] && j-k <= 2 {
+			j++
+			break // محمد الخامس, إبراهيم خان الأول: a ruler's ordinal ends the name
 		}
 		if !a.plain(j) {
 			break
@@ -724,13 +736,17 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			break // و starts a new clause (هادي العامري ويضم)
 		}
 		if definite(x) {
-			if a.lx.common[x] || (j-k >= 2 && !strings.HasSuffix(x, "ي") && !sonOf[prev] && !nameJoiners[prev]) {
-				break // هادي العامري, but not مهدي مبروك المختص
+			_, knownSurname := a.lx.surnames[x]
+			pg, prevGiven := a.lx.given[prev]
+			familyAfterGiven := prevGiven && !pg.amb && !pg.noun && !a.lx.demonyms[x] && !a.lx.stop[x]
+			if a.lx.common[x] || (j-k >= 2 && !strings.HasSuffix(x, "ي") && !sonOf[prev] && !nameJoiners[prev] &&
+				!knownSurname && !familyAfterGiven) {
+				break // هادي العامري, عمر حسن البشير, but not مهدي مبروك المختص
 			}
 			j++
 			break // a family name with ال ends the name
 		}
-		if a.verbLike(x) && !a.tchName(j, prev) {
+		if a.verbLike(x) && !a.tchName(j, prev) && !a.russianName(j, prev) {
 			break
 		}
 		if !titled && (strings.HasSuffix(x, "ات") || ((strings.HasSuffix(x, "ين") || strings.HasSuffix(x, "ون")) && !a.foreignSurname(j, prev))) {
@@ -791,6 +807,19 @@ func (a *analysis) tchName(j int, prev string) bool {
 	x := a.words[j].norm
 	return ok && !g.amb && !g.noun && strings.HasPrefix(x, "تش") && runeLen(x) >= 6
 }
+
+// russianName reports whether word j, which starts like an imperfect verb,
+// is rather a Russian family name (تروتنيف, تيموفييف): it ends
+// in ـيف or ـوف, is long, and follows an unambiguous given name.
+func (a *analysis) russianName(j int, prev string) bool {
+	g, ok := a.lx.given[prev]
+	x := a.words[j].norm
+	return ok && !g.amb && !g.noun && (strings.HasSuffix(x, "يف") || strings.HasSuffix(x, "وف")) && runeLen(x) >= 6
+}
+
+// regnal are the ordinals that follow a ruler's or pope's name (محمد
+// الخامس, بنديكت السادس عشر is cut after السادس).
+var regnal = normSet("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
 
 // verbLike reports whether an unknown word looks like an imperfect verb
 // (يقول, ستزور), which rarely continues a name.
@@ -1144,6 +1173,14 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 			// الخليل بن أحمد: a place name used as a given name.
 			if j := a.extendName(i, i, true); j > i+2 {
 				lex = cand{i: i, j: j, skip: lex.skip, typ: marsad.PER, ent: -1, rule: "person"}
+			}
+		}
+		if lexOK && lex.typ == marsad.PER && lex.j < n && a.words[lex.j-1].adj &&
+			(sonOf[a.words[lex.j].norm] || a.words[lex.j].norm == "ال") {
+			// حمد بن جاسم بن جبر آل ثاني: a known name with more of its
+			// chain of filiation.
+			if j := a.extendName(lex.j-1, i, false); j > lex.j+1 {
+				lex.j = j
 			}
 		}
 		if lexOK && lex.typ == marsad.MISC && a.words[lex.j-1].adj {

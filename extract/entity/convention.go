@@ -1,0 +1,216 @@
+package entity
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad"
+)
+
+// Convention is an annotation convention for token-level (CoNLL) output:
+// which words of a mention are tagged. Marsad's own convention
+// ([ConventionMarsad], the default) tags the mentions as the recognizer
+// finds them: an organization with its head noun (حركة طالبان, وزارة
+// الخارجية), a facility with its cue (مطار بغداد), a region with its
+// compass word (شمال دارفور).
+//
+// [ConventionANERcorp] follows the ANERcorp corpus (Benajiba et al. 2007),
+// which tags proper names rather than descriptions: a descriptor noun
+// before a name is outside it (حركة [طالبان], مطار [دالاس], نهر [دجلة],
+// جائزة [نوبل], قطاع [غزة]), so is a compass word before a place (شمال
+// [أفريقيا]) and an honorific epithet after it ([مكة] المكرمة), and
+// government bodies named by description (وزارة الخارجية, الجيش
+// الإسرائيلي, الحكومة العراقية) or by a bare definite head noun (المجلس,
+// الحزب) are not named entities at all. Its MISC type also covers currency
+// names (دولار, اليورو), religions (الإسلام) and الله standing alone,
+// which Marsad does not report as entities. The convention changes only
+// which words are tagged, never what the recognizer finds.
+type Convention string
+
+// Conventions.
+const (
+	ConventionMarsad   Convention = "marsad"
+	ConventionANERcorp Convention = "anercorp"
+)
+
+// ParseConvention returns the convention named s ("" is Marsad's).
+func ParseConvention(s string) (Convention, error) {
+	switch Convention(s) {
+	case "", ConventionMarsad:
+		return ConventionMarsad, nil
+	case ConventionANERcorp:
+		return ConventionANERcorp, nil
+	}
+	return "", fmt.Errorf("unknown annotation convention %q: want %s or %s", s, ConventionMarsad, ConventionANERcorp)
+}
+
+// Words of the ANERcorp convention, normalized as the lexicon is (see
+// norm). The lists name descriptions, not entities.
+var (
+	// anerDescriptors come before a proper name and stay outside it when
+	// the name itself follows (حركة طالبان, but حركة المقاومة الإسلامية is
+	// a name made of descriptions and stays whole).
+	anerDescriptors = normSet("حركة", "مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد",
+		"مسجد", "سجن", "معبر", "جسر", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "جزيرة", "بحيرة", "جبل",
+		"وادي", "مخيم", "صحراء", "مضيق", "خليج", "بحر", "قناة", "وكالة", "صحيفة", "شركة", "فريق", "نادي")
+	// anerCompass are compass words before a place.
+	anerCompass = normSet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
+		"شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب")
+	// anerEpithets are honorific epithets after a place name.
+	anerEpithets = normSet("المكرمة", "المنورة", "الشريف", "المقدسة", "المحتلة")
+	// anerGovernment start descriptions of government bodies, which the
+	// convention leaves untagged (وزارة الخارجية الأميركية, الجيش
+	// الإسرائيلي, الحكومة العراقية, مجلس الوزراء).
+	anerGovernment = normSet("وزارة", "الوزارة", "جيش", "الجيش", "حكومة", "الحكومة", "البرلمان",
+		"الخارجية", "الداخلية", "الدفاع", "الرئاسة", "القوات", "قوات", "الشرطة", "شرطة", "البحرية",
+		"الاستخبارات", "المخابرات", "السفارة", "سفارة", "القنصلية", "الأجهزة", "أجهزة")
+	// anerGovernmentPhrases are government bodies of more than one word
+	// whose first word may also start a name (مجلس الأمن is a name).
+	// anerMisc are words the convention tags MISC on their own: currency
+	// names (ISO 4217 currencies as Arabic news names them) with their
+	// plural and accusative forms, religions, and الله.
+	anerMisc = normSet("دولار", "دولارا", "دولارات", "دولاران", "دولارين", "الدولار", "الدولارات",
+		"يورو", "اليورو", "درهم", "دراهم", "الدرهم", "دينار", "دينارا", "دنانير", "الدينار",
+		"ريال", "ريالا", "ريالات", "الريال", "جنيه", "جنيها", "جنيهات", "الجنيه", "ليرة", "ليرات",
+		"الليرة", "شيكل", "شيكلا", "الشيكل", "شيقل", "روبل", "الروبل", "فرنك", "فرنكا", "الفرنك",
+		"روبية", "الروبية", "يوان", "اليوان", "استرليني", "إسترليني", "بيزو", "لاري",
+		"الإسلام", "الاسلام", "المسيحية", "اليهودية", "البوذية", "الهندوسية", "الله")
+	anerGovernmentPhrases = normSet("مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
+		"مجلس الادارة", "مجلس الشعب", "مجلس الشورى", "مجلس الأعيان", "مجلس الوزراء العراقي")
+)
+
+// spanWords returns the words of text[s.Start:s.End] with their offsets.
+func spanWords(text string, s marsad.Span) []marsad.Span {
+	var out []marsad.Span
+	i := s.Start
+	for i < s.End {
+		for i < s.End && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < s.End && !isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			out = append(out, marsad.Span{Start: i, End: j})
+		}
+		i = j
+	}
+	return out
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// apply returns the mentions of spans as convention conv tags them in
+// text. Spans are in order of start; the result is too.
+func (r *Recognizer) apply(conv Convention, text string, spans []typedSpan) []typedSpan {
+	if conv != ConventionANERcorp {
+		return spans
+	}
+	out := make([]typedSpan, 0, len(spans))
+	for _, s := range spans {
+		if t, ok := r.anercorp(text, s); ok {
+			out = append(out, t)
+		}
+	}
+	// Currency names, religions and الله outside every mention.
+	n := len(out)
+	for _, w := range spanWords(text, marsad.Span{Start: 0, End: len(text)}) {
+		if inside(out[:n], w) {
+			continue
+		}
+		if anerMiscWord(text[w.Start:w.End]) {
+			out = append(out, typedSpan{Span: w, typ: marsad.MISC})
+		}
+	}
+	if len(out) > n {
+		slices.SortFunc(out, func(a, b typedSpan) int { return a.Start - b.Start })
+	}
+	return out
+}
+
+// inside reports whether w overlaps one of spans (sorted by start, not
+// nested).
+func inside(spans []typedSpan, w marsad.Span) bool {
+	i, _ := slices.BinarySearchFunc(spans, w.End, func(s typedSpan, end int) int { return s.Start - end })
+	return i > 0 && spans[i-1].End > w.Start
+}
+
+// anerMiscWord reports whether word, after up to two proclitics (و ف ب
+// ل), is one of anerMisc; لله is ل + الله.
+func anerMiscWord(word string) bool {
+	x := norm(word)
+	for k := 0; k < 3; k++ {
+		if anerMisc[x] || x == "لله" {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(x)
+		if !strings.ContainsRune("وفبل", r) || len(x) <= size {
+			return false
+		}
+		x = x[size:]
+	}
+	return false
+}
+
+// anercorp maps one mention to the ANERcorp convention; ok is false when
+// the convention does not tag it.
+func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
+	ws := spanWords(text, s.Span)
+	if len(ws) == 0 {
+		return s, false
+	}
+	toks := make([]string, len(ws))
+	for i, w := range ws {
+		toks[i] = norm(text[w.Start:w.End])
+	}
+	whole := strings.Join(toks, " ")
+	if s.typ == marsad.ORG {
+		if anerGovernment[toks[0]] || anerGovernmentPhrases[whole] ||
+			len(toks) > 2 && anerGovernmentPhrases[toks[0]+" "+toks[1]] {
+			return s, false
+		}
+		if len(toks) == 1 && definite(toks[0]) && r.lx.cues[stripAl(toks[0])] == cueOrgHead {
+			return s, false // المجلس, الحزب: a back-reference by the head noun alone
+		}
+	}
+	lo, hi := 0, len(ws)
+	if hi-lo >= 2 {
+		// A compass word or descriptor is cut off unless the whole is a
+		// name of its own (جنوب أفريقيا, not أفريقيا); حركة طالبان and
+		// طالبان are both names of one entity.
+		cut := 0
+		switch {
+		case anerCompass[toks[0]+" "+toks[1]] && hi-lo >= 3:
+			cut = 2
+		case anerCompass[toks[0]] || anerDescriptors[toks[0]] && !definite(toks[1]):
+			cut = 1
+		}
+		if whole := r.lx.entityOf(toks); cut > 0 && (whole < 0 || whole == r.lx.entityOf(toks[cut:])) {
+			lo = cut
+		}
+	}
+	if hi-lo >= 2 && anerEpithets[toks[hi-1]] && s.typ == marsad.LOC {
+		hi--
+	}
+	if lo == 0 && hi == len(ws) {
+		return s, true
+	}
+	s.Start, s.End = ws[lo].Start, ws[hi-1].End
+	return s, true
+}
+
+// entityOf returns the lexicon entity that toks (normalized) name, or -1.
+func (lx *Lexicon) entityOf(toks []string) int32 {
+	if len(toks) == 0 {
+		return -1
+	}
+	for _, p := range lx.byFirst[toks[0]] {
+		if slices.Equal(p.toks, toks) {
+			return p.ent
+		}
+	}
+	return -1
+}
