@@ -732,8 +732,8 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			j++
 			continue
 		}
-		if strings.HasPrefix(x, waw) || a.genitive(j) || a.accusative(j) {
-			break // و starts a new clause (هادي العامري ويضم)
+		if strings.HasPrefix(x, waw) || a.genitive(j) || a.accusative(j) || cliticWithPronoun(x) {
+			break // و starts a new clause (هادي العامري ويضم); بمكتبه is no name
 		}
 		if definite(x) {
 			_, knownSurname := a.lx.surnames[x]
@@ -888,6 +888,12 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 				break
 			}
 			if c, ok := a.lexiconAt(k); ok {
+				if c.typ == marsad.PER && count == 0 && c.skip == 0 && !def && eponymHeads[head] {
+					// Named after a known person: جامعة السلطان قابوس.
+					k = c.j
+					count++
+					continue
+				}
 				if c.typ == marsad.PER || c.skip > 0 || c.amb {
 					break
 				}
@@ -1229,6 +1235,10 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 	}
 	return out, roles, nil
 }
+
+// eponymHeads are organization heads often named after a person (جامعة
+// الملك سعود, مؤسسة محمد بن راشد).
+var eponymHeads = normSet("جامعة", "مؤسسة", "مركز", "كلية", "معهد", "صندوق", "أكاديمية", "جائزة", "مدرسة", "مكتبة", "مستشفى")
 
 // sporting follows a club's name (الوداد الرياضي).
 var sporting = normSet("الرياضي", "الرياضيه")
