@@ -8,6 +8,7 @@ import (
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/arabic"
+	"github.com/marsad-project/marsad/arabic/translit"
 )
 
 // cluster is one identity of a document while mentions are linked.
@@ -91,6 +92,9 @@ func (a *analysis) resolve(cands []cand) []cand {
 				if le.norm == matched {
 					score++
 				}
+				if le.Type == marsad.ORG && a.sportsNear(c.i) {
+					score += 2 // برشلونة after a goal or a match: the club
+				}
 				if score > bestScore {
 					best, bestScore = e, score
 				}
@@ -103,6 +107,28 @@ func (a *analysis) resolve(cands []cand) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sportsWords tell a sports report: a city's name near them is rather its
+// club (فاز برشلونة, مباراة ليفربول).
+var sportsWords = normSet("مباراة", "المباراة", "مباراته", "مباريات", "الدوري", "دوري", "هدف", "هدفا",
+	"هدفين", "أهداف", "الأهداف", "فاز", "فوز", "تعادل", "خسر", "هزم", "تغلب", "المنتخب", "منتخب", "كأس",
+	"المجموعة", "البطولة", "بطولة", "لاعب", "اللاعب", "لاعبي", "المدرب", "مدرب", "النادي", "نادي", "فريق",
+	"الفريق", "الملعب", "ملعب", "مرمى", "ركلة", "الشوط", "شوط", "المهاجم", "الحارس", "تأهل", "ضيفه",
+	"مضيفه", "الموسم", "نقطة", "نقاط", "الترتيب", "الصدارة")
+
+// sportsNear reports whether a sports word stands within eight words of
+// word i.
+func (a *analysis) sportsNear(i int) bool {
+	for k := max(0, i-8); k < min(len(a.words), i+9); k++ {
+		w := &a.words[k]
+		for f := 0; f < w.nforms; f++ {
+			if sportsWords[w.forms[f].s] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // phraseText returns the normalized words of a candidate, the first one in
@@ -423,6 +449,12 @@ func (l *linker) entities() []marsad.Entity {
 			if cl.typ == marsad.PER {
 				e.Latin = a.latinOf(cl.toks)
 			}
+		}
+		if e.Latin == "" && (e.Type == marsad.PER || e.Type == marsad.LOC) {
+			// A proper name with no Latin form in the lexicon is
+			// transliterated; organization names are descriptions and
+			// are left without one.
+			e.Latin = translit.Name(e.Name)
 		}
 		out = append(out, e)
 	}
