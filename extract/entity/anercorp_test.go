@@ -9,31 +9,43 @@ import (
 )
 
 // TestANERcorpDev scores the recognizer on the ANERcorp dev split (research
-// only; read from ../shared at test time, never copied). The issue's target
-// is micro-F1 ≥ 0.75 with rules and lexicons alone; the floor asserted here
-// is what the recognizer honestly reaches today, so a regression fails.
+// only; read from ../shared at test time, never copied), in Marsad's own
+// span convention and in ANERcorp's (proper names only, see Convention).
+// The issue's target is micro-F1 ≥ 0.75 with rules and lexicons alone; the
+// floors asserted here are what the recognizer reaches today, so a
+// regression fails.
 func TestANERcorpDev(t *testing.T) {
 	p := sharedtest.Path(t, "ner/anercorp/dev.txt")
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	r, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := r.EvalCoNLL(context.Background(), f, ConventionMarsad)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("ANERcorp dev:\n%s", rep)
-	// Measured 0.6520 (P 0.743, R 0.581): LOC 0.82, ORG 0.48, PER 0.63,
-	// MISC 0.08 (mostly out of scope). Most remaining errors are names in
-	// no lexicon and annotation conventions that differ from ours (ANERcorp
-	// leaves out facility words and generic organization constructs).
-	const floor = 0.645
-	if f1 := rep.Micro.F1(); f1 < floor {
-		t.Errorf("micro-F1 %.4f below floor %.2f (target 0.75)", f1, floor)
+	for _, tc := range []struct {
+		conv  Convention
+		floor float64
+	}{
+		{ConventionMarsad, floorMarsad},
+		{ConventionANERcorp, floorANERcorp},
+	} {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := r.EvalCoNLL(context.Background(), f, tc.conv)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("ANERcorp dev, %s convention:\n%s", tc.conv, rep)
+		if f1 := rep.Micro.F1(); f1 < tc.floor {
+			t.Errorf("%s convention: micro-F1 %.4f below floor %.3f (target 0.75)", tc.conv, f1, tc.floor)
+		}
 	}
 }
+
+// Floors just under the measured micro-F1 (see the package's closing
+// figures in the README of the issue tracker).
+const (
+	floorMarsad   = 0.645
+	floorANERcorp = 0.685
+)

@@ -349,6 +349,9 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 			if !ok || (L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0)) {
 				continue
 			}
+			if L == 1 && fm.skip >= 2 && runeLen(fm.s) < 4 {
+				continue // فلكيا is no ف + ل + كيا
+			}
 			best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
 				amb: p.amb, rule: "lexicon"}
 			found = true
