@@ -47,6 +47,7 @@ type lexEntity struct {
 // into normalized tokens.
 type phrase struct {
 	toks  []string
+	runes int // rune length of the words joined by spaces
 	ent   int32
 	alias bool // an alias, not the canonical name
 	amb   bool // also a common word: needs support from the document
@@ -464,7 +465,7 @@ func (lx *Lexicon) addEntities(f loadedFile) error {
 		}
 		if typ == marsad.PER {
 			toks := normTokens(r[1])
-			if len(toks) > 1 {
+			if len(toks) > 1 && !nameJoiners[toks[len(toks)-2]] {
 				last := toks[len(toks)-1]
 				if old, ok := lx.surnames[last]; ok && old != id {
 					lx.surnames[last] = -1
@@ -488,7 +489,7 @@ func (lx *Lexicon) addPhrase(text string, id int32, alias, extra bool) {
 			return
 		}
 	}
-	lx.byFirst[toks[0]] = append(lx.byFirst[toks[0]], phrase{toks: toks, ent: id, alias: alias, extra: extra})
+	lx.byFirst[toks[0]] = append(lx.byFirst[toks[0]], phrase{toks: toks, runes: runeLen(strings.Join(toks, " ")), ent: id, alias: alias, extra: extra})
 }
 
 // acronym reports whether a Latin name is an upper-case acronym of two to

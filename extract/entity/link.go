@@ -298,8 +298,10 @@ func (l *linker) propagateSurnames() {
 			continue
 		}
 		s := cl.toks[len(cl.toks)-1]
-		if runeLen(s) < 3 || a.lx.stop[s] || a.lx.common[s] || a.lx.demonyms[s] || sonOf[cl.toks[len(cl.toks)-2]] {
-			continue
+		_, title := a.lx.titles[s]
+		if runeLen(s) < 3 || a.lx.stop[s] || a.lx.common[s] || a.lx.demonyms[s] || title || theophoric[s] ||
+			nameJoiners[cl.toks[len(cl.toks)-2]] {
+			continue // not سلمان بن عبد العزيز → العزيز, nor حسن نصر الله → الله
 		}
 		if old, ok := surname[s]; ok && old != cl {
 			surname[s] = nil
@@ -334,6 +336,10 @@ func (l *linker) propagateSurnames() {
 		}
 	}
 }
+
+// theophoric are second halves of compound names (نصر الله, صلاح الدين),
+// never a person's name alone.
+var theophoric = normSet("الله", "الدين", "الرحمن", "الرحيم", "العزيز", "الملك", "الكريم", "الحميد", "الإله")
 
 // head returns an organization cluster's head word without the article.
 func (cl *cluster) head() string {

@@ -371,7 +371,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 			if L < 2 || (found && L <= best.n()) || i+L > len(a.words) || !a.chain(i, i+L) {
 				continue
 			}
-			if runeLen(strings.Join(p.toks, " ")) < 12 {
+			if p.runes < 12 {
 				continue
 			}
 			miss := 0
@@ -380,8 +380,12 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 				if x == p.toks[k] {
 					continue
 				}
-				if runeLen(x) >= 4 && runeLen(p.toks[k]) >= 4 &&
+				_, gx := a.lx.given[x]
+				_, gp := a.lx.given[p.toks[k]]
+				if runeLen(x) >= 4 && runeLen(p.toks[k]) >= 4 && !gx && !gp &&
 					x+"ه" != p.toks[k] && p.toks[k]+"ه" != x && editWithin1(x, p.toks[k]) {
+					// (Given names are no typos of each other: خالد بن
+					// محمد is not خالد بن أحمد.)
 					miss++
 				} else {
 					miss = 2
@@ -1232,6 +1236,13 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 		if !have {
 			i++
 			continue
+		}
+		if best.rule == "lexicon" && best.typ == marsad.PER && best.n() > 1 {
+			// A lexicon name written with its title (الملك فيصل): the
+			// mention is the name, as after any title.
+			if k, _, ok := a.titleAt(best.i); ok && k < best.j {
+				best.i, best.skip = k, 0
+			}
 		}
 		out = append(out, best)
 		i = best.j
