@@ -65,3 +65,27 @@ func TestCases(t *testing.T) {
 		})
 	}
 }
+
+func TestEditWithin1(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"الدولة", "الدولية", true},  // one letter inserted
+		{"الدولية", "الدولة", true},  // deleted
+		{"ترمب", "ترامب", true},      // inserted in the middle
+		{"محمد", "احمد", true},       // substituted at the start
+		{"سلمان", "سلطان", true},     // substituted in the middle
+		{"سلمان", "سلمان", true},     // equal
+		{"بغداد", "بغداذ", true},     // substituted at the end
+		{"بغداد", "دادغب", false},    // far apart
+		{"كركوك", "كركوكيين", false}, // three letters more
+		{"", "ا", true},
+		{"ab", "ba", false},
+		{"abc", "axc", true},
+	} {
+		if got := editWithin1(tc.a, tc.b); got != tc.want {
+			t.Errorf("editWithin1(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -120,6 +120,7 @@ const (
 	clsReport                        // reporting verb
 	clsDemonym                       // definite demonym
 	clsArmy                          // الجيش
+	clsPhrase                        // first word of a lexicon name or alias
 )
 
 // Stats reports the size of a lexicon.
@@ -314,7 +315,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		slices.SortStableFunc(ts, func(a, b []string) int { return len(b) - len(a) })
 		lx.titles[first] = ts
 	}
-	lx.class = make(map[string]wordClass, len(lx.titles)+2*len(lx.cues)+len(reportVerbs)+len(lx.demonyms))
+	lx.class = make(map[string]wordClass, len(lx.titles)+2*len(lx.cues)+len(reportVerbs)+len(lx.demonyms)+len(lx.byFirst))
 	for t := range lx.titles {
 		lx.class[t] |= clsTitle
 	}
@@ -334,6 +335,9 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		}
 	}
 	lx.class[al+normJaysh] |= clsArmy
+	for first := range lx.byFirst {
+		lx.class[first] |= clsPhrase
+	}
 	lx.parents = make(map[string]bool, 256)
 	for _, e := range lx.entities {
 		if e.Parent != "" {

@@ -329,6 +329,9 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 	best := cand{ent: -1}
 	found := false
 	w := &a.words[i]
+	if w.cls&clsPhrase == 0 {
+		return best, false // no reading of the word starts a lexicon name
+	}
 	for f := 0; f < w.nforms; f++ {
 		fm := w.forms[f]
 		for _, p := range a.lx.byFirst[fm.s] {
@@ -380,12 +383,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 				if x == p.toks[k] {
 					continue
 				}
-				_, gx := a.lx.given[x]
-				_, gp := a.lx.given[p.toks[k]]
-				if runeLen(x) >= 4 && runeLen(p.toks[k]) >= 4 && !gx && !gp &&
-					x+"ه" != p.toks[k] && p.toks[k]+"ه" != x && editWithin1(x, p.toks[k]) {
-					// (Given names are no typos of each other: خالد بن
-					// محمد is not خالد بن أحمد.)
+				if a.typo(x, p.toks[k]) {
 					miss++
 				} else {
 					miss = 2
@@ -452,24 +450,49 @@ func (a *analysis) cueFor(k int, typ string) bool {
 	return false
 }
 
-// editWithin1 reports whether a and b differ by at most one rune insertion,
-// deletion or substitution.
-func editWithin1(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < len(rb) {
-		ra, rb = rb, ra
-	}
-	if len(ra)-len(rb) > 1 {
+// typo reports whether word x of the text is a one-letter typo of word y
+// of a lexicon name: both of four letters or more, not one with a final ه
+// more (ة read as ه), and not two given names (خالد بن محمد is not خالد
+// بن أحمد).
+func (a *analysis) typo(x, y string) bool {
+	if !editWithin1(x, y) || runeLen(x) < 4 || runeLen(y) < 4 {
 		return false
 	}
-	i := 0
-	for i < len(rb) && ra[i] == rb[i] {
+	if x == y+"ه" || y == x+"ه" {
+		return false
+	}
+	_, gx := a.lx.given[x]
+	_, gy := a.lx.given[y]
+	return !gx && !gy
+}
+
+// editWithin1 reports whether a and b differ by at most one rune insertion,
+// deletion or substitution. It does not allocate: it runs on the lexicon
+// lookup of every word.
+func editWithin1(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > utf8.UTFMax {
+		return false
+	}
+	i := 0 // common prefix, backed up to a rune start
+	for i < len(b) && a[i] == b[i] {
 		i++
 	}
-	if len(ra) == len(rb) {
-		return string(ra[i+1:]) == string(rb[min(i+1, len(rb)):])
+	for i > 0 && i < len(a) && !utf8.RuneStart(a[i]) {
+		i--
 	}
-	return string(ra[i+1:]) == string(rb[i:])
+	ja, jb := len(a), len(b) // common suffix after the prefix
+	for ja > i && jb > i && a[ja-1] == b[jb-1] {
+		ja--
+		jb--
+	}
+	for ja < len(a) && !utf8.RuneStart(a[ja]) {
+		ja++
+		jb++
+	}
+	return utf8.RuneCountInString(a[i:ja]) <= 1 && utf8.RuneCountInString(b[i:jb]) <= 1
 }
 
 // titleAt matches a title at word i and returns the index just after it
