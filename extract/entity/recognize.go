@@ -746,7 +746,7 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 		if !a.plain(j) {
 			break
 		}
-		if c, ok := a.lexiconAt(j); ok && c.typ != marsad.PER {
+		if c, ok := a.lexiconAt(j); ok && c.typ != marsad.PER && !c.amb {
 			break
 		}
 		if _, ok := a.lx.given[x]; ok {
@@ -917,14 +917,16 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 			if _, isTitle := a.lx.titles[x]; isTitle && count > 0 {
 				break
 			}
-			if c, ok := a.lexiconAt(k); ok {
+			if c, ok := a.lexiconAt(k); ok && !c.amb {
+				// (An alias that is also a common word, such as a place
+				// named المعادي, is read as the word here.)
 				if c.typ == marsad.PER && count == 0 && c.skip == 0 && !def && eponymHeads[head] {
 					// Named after a known person: جامعة السلطان قابوس.
 					k = c.j
 					count++
 					continue
 				}
-				if c.typ == marsad.PER || c.skip > 0 || c.amb {
+				if c.typ == marsad.PER || c.skip > 0 {
 					break
 				}
 				k = c.j
