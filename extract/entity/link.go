@@ -65,7 +65,8 @@ func (a *analysis) resolve(cands []cand) []cand {
 	// it (الأهلي المصري); once supported, its other mentions stand too.
 	supported := func(c cand) bool {
 		return confirmed[c.ent] || (c.i > 0 && a.words[c.i-1].adj && a.cueFor(c.i-1, c.typ)) ||
-			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm])
+			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm]) ||
+			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i))
 	}
 	for _, c := range cands {
 		if c.amb && len(c.alts) == 0 && supported(c) {
@@ -129,6 +130,16 @@ func (a *analysis) sportsNear(i int) bool {
 		}
 	}
 	return false
+}
+
+// personContext reports whether the word before word i introduces a
+// person: a reporting verb (وشدد بلير), a title (الرئيس كاسترو) or a
+// demonym standing for one (البريطاني بلير).
+func (a *analysis) personContext(i int) bool {
+	if i == 0 || !a.words[i-1].adj {
+		return false
+	}
+	return a.words[i-1].cls&(clsReport|clsTitle|clsDemonym) != 0
 }
 
 // phraseText returns the normalized words of a candidate, the first one in
