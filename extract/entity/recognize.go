@@ -1522,9 +1522,13 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 		if a.words[j-1].adj && speechLinks[a.words[j].norm] {
 			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
 		}
-		if _, isTitle := a.lx.titles[a.words[j].norm]; isTitle && a.words[j-1].adj && !definite(a.words[j].norm) {
-			// وقال كارل بيرنت رئيس الاتحاد: the speaker's office follows the name.
-			return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
+		if _, isTitle := a.lx.titles[a.words[j].norm]; isTitle && a.words[j-1].adj {
+			// وقال كارل بيرنت رئيس الاتحاد: the speaker's office follows
+			// the name. A definite title needs a two-word name or a title
+			// of more than one word (وقال سري سكيك المتحدث باسم الشرطة).
+			if end, _, ok := a.titleAt(j); !definite(a.words[j].norm) || ok && (end-j >= 2 || j-k >= 2) {
+				return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
+			}
 		}
 		if !ok(j) {
 			break
