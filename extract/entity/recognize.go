@@ -274,7 +274,7 @@ func (a *analysis) genitive(k int) bool {
 }
 
 // nameJoiners are words that bind the next word into a person's name.
-var nameJoiners = normSet("بن", "ابن", "بنت", "ابو", "ال", "عبد", "ام", "ولد")
+var nameJoiners = normSet("بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "ام", "ولد")
 
 // plain reports whether the word may be an unknown name word: not a stop
 // word, common word, demonym or cue.
@@ -1245,6 +1245,9 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 		fac, facOK := facilities[i]
 		consider(fac, facOK)
 		if !have {
+			consider(a.firstNameAt(i))
+		}
+		if !have {
 			if j := a.personAt(i, false); j > i {
 				consider(cand{i: i, j: j, ent: -1, typ: marsad.PER, rule: "person"}, true)
 			} else if skip, j := a.cliticPerson(i); j > i {
@@ -1278,6 +1281,44 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 // eponymHeads are organization heads often named after a person (جامعة
 // الملك سعود, مؤسسة محمد بن راشد).
 var eponymHeads = normSet("جامعة", "مؤسسة", "مركز", "كلية", "معهد", "صندوق", "أكاديمية", "جائزة", "مدرسة", "مكتبة", "مستشفى")
+
+// firstNameAt finds a first name at word i before a known family name
+// that the lexicon has alone (سيب بلاتر, دييغو مارادونا, جينسون باتون):
+// a given name, or after a reporting verb, title or demonym an unknown
+// word that may be one. The person is the
+// lexicon's when the first names agree (one letter apart at most), else a
+// person of its own.
+func (a *analysis) firstNameAt(i int) (cand, bool) {
+	if i+1 >= len(a.words) || !a.words[i].adj {
+		return cand{}, false
+	}
+	sur, ok := a.lexiconAt(i + 1)
+	if !ok || sur.typ != marsad.PER || sur.n() != 1 || sur.skip != 0 {
+		return cand{}, false
+	}
+	full := normTokens(a.lx.entities[sur.ent].Name)
+	if len(full) < 2 {
+		return cand{}, false
+	}
+	x := a.words[i].norm
+	_, given := a.lx.given[x]
+	if !given && !a.personContext(i) {
+		return cand{}, false
+	}
+	if !given {
+		_, title := a.lx.titles[x]
+		_, lex := a.lexiconAt(i)
+		if lex || title || !a.plain(i) || definite(x) || a.words[i].nforms > 1 || a.verbLike(x) ||
+			runeLen(x) < 3 || a.accusative(i) || pronounOrPlural(x) {
+			return cand{}, false
+		}
+	}
+	c := cand{i: i, j: sur.j, ent: sur.ent, typ: marsad.PER, rule: "first name"}
+	if x != full[0] && !editWithin1(x, full[0]) {
+		c.ent = -1 // another person of that family name
+	}
+	return c, true
+}
 
 // sporting follows a club's name (الوداد الرياضي).
 var sporting = normSet("الرياضي", "الرياضيه")
