@@ -93,7 +93,7 @@ func (a *analysis) resolve(cands []cand) []cand {
 				if le.norm == matched {
 					score++
 				}
-				if le.Type == marsad.ORG && a.sportsNear(c.i) {
+				if le.Type == marsad.ORG && a.sportsNear(c.i) && !a.placeBefore(c) {
 					score += 2 // برشلونة after a goal or a match: the club
 				}
 				if score > bestScore {
@@ -104,6 +104,11 @@ func (a *analysis) resolve(cands []cand) []cand {
 		}
 		if c.amb && !supported(c) {
 			continue
+		}
+		if a.cityClub(c) {
+			// فاز برشلونة على ليون: a city in a sports report, not after
+			// "in" or "to", stands for its club.
+			c.typ, c.ent = marsad.ORG, -1
 		}
 		out = append(out, c)
 	}
@@ -130,6 +135,27 @@ func (a *analysis) sportsNear(i int) bool {
 		}
 	}
 	return false
+}
+
+// placePrepositions before a city keep it a place in a sports report (في
+// برشلونة, إلى ليون).
+var placePrepositions = normSet("في", "الى", "إلى", "من", "قرب", "بمدينة", "مدينة", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "وسط")
+
+// cityClub reports whether lexicon candidate c, a city, is used for its
+// club: a sports word is near, no place preposition or cue precedes it and
+// it carries no ب (in).
+func (a *analysis) cityClub(c cand) bool {
+	return c.typ == marsad.LOC && c.ent >= 0 && a.lx.entities[c.ent].Parent != "" && a.sportsNear(c.i) && !a.placeBefore(c)
+}
+
+// placeBefore reports whether candidate c is read as a place by what
+// precedes it: a place preposition or cue, or a ب (in) on the word.
+func (a *analysis) placeBefore(c cand) bool {
+	w := &a.words[c.i]
+	if c.skip > 0 && strings.HasPrefix(w.norm[(c.skip-1)*len(ba):], ba) {
+		return true
+	}
+	return c.i > 0 && (placePrepositions[a.words[c.i-1].norm] || a.isCue(c.i-1))
 }
 
 // personContext reports whether the word before word i introduces a
