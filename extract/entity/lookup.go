@@ -1,0 +1,200 @@
+package entity
+
+import (
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad"
+)
+
+// lexiconAt returns the longest lexicon phrase starting at word i. Results
+// are memoized: the rules ask about the same word many times.
+func (a *analysis) lexiconAt(i int) (cand, bool) {
+	if a.lexIdx == nil {
+		a.lexIdx = make([]int32, len(a.words))
+	}
+	switch k := a.lexIdx[i]; {
+	case k < 0:
+		return cand{ent: -1}, false
+	case k > 0:
+		return a.lexHits[k-1], true
+	}
+	c, ok := a.lexiconAtUncached(i)
+	if ok {
+		a.lexHits = append(a.lexHits, c)
+		a.lexIdx[i] = int32(len(a.lexHits))
+	} else {
+		a.lexIdx[i] = -1
+	}
+	return c, ok
+}
+
+// lexiconAtUncached computes lexiconAt.
+func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
+	best := cand{ent: -1}
+	found := false
+	w := &a.words[i]
+	if w.cls&clsPhrase == 0 {
+		return best, false // no reading of the word starts a lexicon name
+	}
+	for f := 0; f < w.nforms; f++ {
+		fm := w.forms[f]
+		for _, p := range a.lx.byFirst[fm.s] {
+			L := len(p.toks)
+			if found && L <= best.n() {
+				break // phrases are longest first
+			}
+			if i+L > len(a.words) || !a.chain(i, i+L) {
+				continue
+			}
+			ok := true
+			for k := 1; k < L; k++ {
+				if a.words[i+k].norm != p.toks[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok || (L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0)) {
+				continue
+			}
+			if L == 1 && fm.skip >= 2 && runeLen(fm.s) < 4 {
+				continue // فلكيا is no ف + ل + كيا
+			}
+			best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
+				amb: p.amb, rule: "lexicon"}
+			found = true
+			// Homonyms: other entities with the same written form.
+			for _, q := range a.lx.byFirst[fm.s] {
+				if q.ent != p.ent && len(q.toks) == L && equalToks(q.toks, p.toks) {
+					best.alts = append(best.alts, q.ent)
+				}
+			}
+		}
+	}
+	// One-letter typos in a long multi-word name (تنظيم الدولية الإسلامية).
+	for f := 0; f < w.nforms; f++ {
+		fm := w.forms[f]
+		for _, p := range a.lx.byFirst[fm.s] {
+			L := len(p.toks)
+			if L < 2 || (found && L <= best.n()) || i+L > len(a.words) || !a.chain(i, i+L) {
+				continue
+			}
+			if p.runes < 12 {
+				continue
+			}
+			miss := 0
+			for k := 1; k < L && miss < 2; k++ {
+				x := a.words[i+k].norm
+				if x == p.toks[k] {
+					continue
+				}
+				if a.typo(x, p.toks[k]) {
+					miss++
+				} else {
+					miss = 2
+				}
+			}
+			if miss == 1 {
+				best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent, rule: "fuzzy"}
+				found = true
+			}
+		}
+	}
+	if !found {
+		return best, false
+	}
+	// A demonym that is also a country (السعودية) after a definite noun is
+	// an adjective: الشركة السعودية.
+	if best.n() == 1 && a.lx.demonyms[a.words[i].forms[0].s] && i > 0 && a.words[i-1].adj {
+		prev := a.words[i-1].norm
+		if definite(prev) && !a.lx.stop[prev] && !a.isCue(i-1) {
+			return best, false
+		}
+	}
+	return best, true
+}
+
+func equalToks(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isCue reports whether word k is a cue word in any reading.
+func (a *analysis) isCue(k int) bool {
+	return a.words[k].cls&clsCue != 0
+}
+
+// cueFor reports whether word k is an indefinite cue that introduces a
+// name of type typ: an organization head for ORG (حركة فتح), a place or
+// facility cue for LOC (مدينة العين).
+func (a *analysis) cueFor(k int, typ string) bool {
+	w := &a.words[k]
+	for f := 0; f < w.nforms; f++ {
+		s := w.forms[f].s
+		if definite(s) {
+			continue
+		}
+		switch a.lx.cues[s] {
+		case cueOrgHead:
+			if typ == marsad.ORG {
+				return true
+			}
+		case cuePlace, cueFacility:
+			if typ == marsad.LOC {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typo reports whether word x of the text is a one-letter typo of word y
+// of a lexicon name: both of four letters or more, not one with a final ه
+// more (ة read as ه), and not two given names (خالد بن محمد is not خالد
+// بن أحمد).
+func (a *analysis) typo(x, y string) bool {
+	if !editWithin1(x, y) || runeLen(x) < 4 || runeLen(y) < 4 {
+		return false
+	}
+	if x == y+"ه" || y == x+"ه" {
+		return false
+	}
+	_, gx := a.lx.given[x]
+	_, gy := a.lx.given[y]
+	return !gx && !gy
+}
+
+// editWithin1 reports whether a and b differ by at most one rune insertion,
+// deletion or substitution. It does not allocate: it runs on the lexicon
+// lookup of every word.
+func editWithin1(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > utf8.UTFMax {
+		return false
+	}
+	i := 0 // common prefix, backed up to a rune start
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && i < len(a) && !utf8.RuneStart(a[i]) {
+		i--
+	}
+	ja, jb := len(a), len(b) // common suffix after the prefix
+	for ja > i && jb > i && a[ja-1] == b[jb-1] {
+		ja--
+		jb--
+	}
+	for ja < len(a) && !utf8.RuneStart(a[ja]) {
+		ja++
+		jb++
+	}
+	return utf8.RuneCountInString(a[i:ja]) <= 1 && utf8.RuneCountInString(b[i:jb]) <= 1
+}
