@@ -37,6 +37,9 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 		if head == normHaraka && i+1 < len(a.words) && notMovements[a.words[i+1].norm] {
 			continue // حركة القطارات: traffic, not a movement
 		}
+		if head == normQiyada && fm.skip > 0 && strings.HasPrefix(w.norm[(fm.skip-1)*len(waw):], ba) {
+			continue // تحالف بقيادة واشنطن: "led by", not a command
+		}
 		if head == normQiyada && def && (i+1 >= len(a.words) || !commandRegions[a.words[i+1].norm]) {
 			continue // القيادة السياسية: leadership, not a command
 		}
