@@ -53,7 +53,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 					break
 				}
 			}
-			if !ok || (L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0)) {
+			if !ok || (L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0 && !a.placeListBefore(i))) {
 				continue
 			}
 			if L == 1 && fm.skip >= 2 && runeLen(fm.s) < 4 {
@@ -197,4 +197,15 @@ func editWithin1(a, b string) bool {
 		jb++
 	}
 	return utf8.RuneCountInString(a[i:ja]) <= 1 && utf8.RuneCountInString(b[i:jb]) <= 1
+}
+
+// placeListBefore reports whether word i continues a list of places (مصر
+// وسورية: the country, not the adjective): the word before it is a known
+// place.
+func (a *analysis) placeListBefore(i int) bool {
+	if i == 0 || !a.words[i-1].adj {
+		return false
+	}
+	c, ok := a.lexiconAt(i - 1)
+	return ok && c.j == i && c.typ == marsad.LOC
 }
