@@ -121,6 +121,7 @@ const (
 	clsDemonym                       // definite demonym
 	clsArmy                          // الجيش
 	clsPhrase                        // first word of a lexicon name or alias
+	clsPhraseAl                      // ال + the first word of a lexicon name of several words
 )
 
 // Stats reports the size of a lexicon.
@@ -335,8 +336,11 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		}
 	}
 	lx.class[al+normJaysh] |= clsArmy
-	for first := range lx.byFirst {
+	for first, ps := range lx.byFirst {
 		lx.class[first] |= clsPhrase
+		if !definite(first) && slices.ContainsFunc(ps, func(p phrase) bool { return len(p.toks) > 1 }) {
+			lx.class[al+first] |= clsPhraseAl
+		}
 	}
 	lx.parents = make(map[string]bool, 256)
 	for _, e := range lx.entities {

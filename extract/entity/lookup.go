@@ -33,7 +33,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 	best := cand{ent: -1}
 	found := false
 	w := &a.words[i]
-	if w.cls&clsPhrase == 0 {
+	if w.cls&(clsPhrase|clsPhraseAl) == 0 {
 		return best, false // no reading of the word starts a lexicon name
 	}
 	for f := 0; f < w.nforms; f++ {
@@ -66,6 +66,27 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 			for _, q := range a.lx.byFirst[fm.s] {
 				if q.ent != p.ent && len(q.toks) == L && equalToks(q.toks, p.toks) {
 					best.alts = append(best.alts, q.ent)
+				}
+			}
+		}
+	}
+	if !found && w.cls&clsPhraseAl != 0 {
+		// A foreign name of several words written with the article
+		// (الأسوشيتد برس): the article stays in the mention.
+		for f := 0; f < w.nforms && !found; f++ {
+			fm := w.forms[f]
+			if !definite(fm.s) {
+				continue
+			}
+			for _, p := range a.lx.byFirst[stripAl(fm.s)] {
+				L := len(p.toks)
+				if L < 2 || i+L > len(a.words) || !a.chain(i, i+L) || p.amb {
+					continue
+				}
+				if equalToks(p.toks[1:], a.phraseWords(i+1, i+L)) {
+					best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent, rule: "lexicon"}
+					found = true
+					break
 				}
 			}
 		}
@@ -208,4 +229,13 @@ func (a *analysis) placeListBefore(i int) bool {
 	}
 	c, ok := a.lexiconAt(i - 1)
 	return ok && c.j == i && c.typ == marsad.LOC
+}
+
+// phraseWords returns the normalized words i..j-1.
+func (a *analysis) phraseWords(i, j int) []string {
+	out := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, a.words[k].norm)
+	}
+	return out
 }
