@@ -115,13 +115,13 @@ type Lexicon struct {
 type wordClass uint8
 
 const (
-	clsTitle   wordClass = 1 << iota // first word of a title
-	clsCue                           // organization head, place or facility cue (with or without ال)
-	clsReport                        // reporting verb
-	clsDemonym                       // definite demonym
-	clsArmy                          // الجيش
-	clsPhrase                        // first word of a lexicon name or alias
-	clsPhraseAl                      // ال + the first word of a lexicon name of several words
+	clsTitle    wordClass = 1 << iota // first word of a title
+	clsCue                            // organization head, place or facility cue (with or without ال)
+	clsReport                         // reporting verb
+	clsDemonym                        // definite demonym
+	clsArmy                           // الجيش
+	clsPhrase                         // first word of a lexicon name or alias
+	clsPhraseAl                       // ال + the first word of a lexicon name of several words
 )
 
 // Stats reports the size of a lexicon.
