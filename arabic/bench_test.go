@@ -1,11 +1,10 @@
 package arabic
 
 import (
+	"github.com/marsad-project/marsad/internal/cputime"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // Benchmarks over the three news corpora in ../shared/corpora (skipped
@@ -45,7 +44,7 @@ func runCorpus(b *testing.B, f func(string)) {
 			b.ReportAllocs()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			b.ResetTimer()
 			for b.Loop() {
 				for _, a := range arts {
@@ -53,7 +52,7 @@ func runCorpus(b *testing.B, f func(string)) {
 				}
 			}
 			b.StopTimer()
-			if cpu := cpuTime() - cpu0; cpu > 0 {
+			if cpu := cputime.Process() - cpu0; cpu > 0 {
 				// Throughput per CPU second of this process: meaningful
 				// even when other jobs share the machine.
 				b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "cpuMB/s")
@@ -100,13 +99,4 @@ func BenchmarkSentences(b *testing.B) {
 
 func BenchmarkNumberWords(b *testing.B) {
 	runCorpus(b, func(s string) { NumberWords(Tokenize(s)) })
-}
-
-// cpuTime returns the user+system CPU time used by this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -106,9 +106,10 @@ type Lexicon struct {
 	ambiguous map[string]bool  // normalized alias text
 	surnames  map[string]int32 // normalized last token of a lexicon person → entity (-1 if several)
 	parents   map[string]bool  // normalized names of entities that contain others (countries)
-	// class tells, for a word form, which rules it may trigger, so that
-	// most words need one lookup per reading.
-	class map[string]wordClass
+	// class tells, for a word form, which rules it may trigger and which
+	// lexicon phrases start with it, so that most words need one lookup
+	// per reading.
+	class map[string]*wordInfo
 }
 
 // wordClass is a set of rule triggers.
@@ -123,6 +124,40 @@ const (
 	clsPhrase                         // first word of a lexicon name or alias
 	clsPhraseAl                       // ال + the first word of a lexicon name of several words
 )
+
+// wordInfo is what the lexicon knows of a word form: the rules it may
+// trigger and the phrases that start with it, indexed for lookup.
+type wordInfo struct {
+	cls    wordClass
+	single []phrase            // one-word phrases
+	multi  []phrase            // longer phrases, longest first
+	bySec  map[string][]phrase // multi by second word, when there are many
+	fuzzy  []phrase            // long phrases a one-letter typo may match
+}
+
+// manyPhrases is how many longer phrases a word starts before they are
+// indexed by their second word.
+const manyPhrases = 8
+
+// phrasesAfter returns the phrases of several words that start with the
+// word and continue with next, longest first.
+func (wi *wordInfo) phrasesAfter(next string) []phrase {
+	if wi.bySec != nil {
+		return wi.bySec[next]
+	}
+	return wi.multi
+}
+
+// mark adds class c to word form s.
+func (lx *Lexicon) mark(s string, c wordClass) *wordInfo {
+	wi := lx.class[s]
+	if wi == nil {
+		wi = &wordInfo{}
+		lx.class[s] = wi
+	}
+	wi.cls |= c
+	return wi
+}
 
 // Stats reports the size of a lexicon.
 type Stats struct {
@@ -316,30 +351,46 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		slices.SortStableFunc(ts, func(a, b []string) int { return len(b) - len(a) })
 		lx.titles[first] = ts
 	}
-	lx.class = make(map[string]wordClass, len(lx.titles)+2*len(lx.cues)+len(reportVerbs)+len(lx.demonyms)+len(lx.byFirst))
+	lx.class = make(map[string]*wordInfo, len(lx.titles)+2*len(lx.cues)+len(reportVerbs)+len(lx.demonyms)+len(lx.byFirst))
 	for t := range lx.titles {
-		lx.class[t] |= clsTitle
+		lx.mark(t, clsTitle)
 	}
 	for c := range lx.cues {
-		lx.class[c] |= clsCue
-		lx.class[al+c] |= clsCue
+		lx.mark(c, clsCue)
+		lx.mark(al+c, clsCue)
 	}
 	for c := range lx.named {
-		lx.class[c] |= clsCue
+		lx.mark(c, clsCue)
 	}
 	for v := range reportVerbs {
-		lx.class[v] |= clsReport
+		lx.mark(v, clsReport)
 	}
 	for d := range lx.demonyms {
 		if definite(d) {
-			lx.class[d] |= clsDemonym
+			lx.mark(d, clsDemonym)
 		}
 	}
-	lx.class[al+normJaysh] |= clsArmy
+	lx.mark(al+normJaysh, clsArmy)
 	for first, ps := range lx.byFirst {
-		lx.class[first] |= clsPhrase
-		if !definite(first) && slices.ContainsFunc(ps, func(p phrase) bool { return len(p.toks) > 1 }) {
-			lx.class[al+first] |= clsPhraseAl
+		wi := lx.mark(first, clsPhrase)
+		for _, p := range ps {
+			if len(p.toks) == 1 {
+				wi.single = append(wi.single, p)
+				continue
+			}
+			wi.multi = append(wi.multi, p)
+			if p.runes >= 12 {
+				wi.fuzzy = append(wi.fuzzy, p)
+			}
+		}
+		if len(wi.multi) > 0 && !definite(first) {
+			lx.mark(al+first, clsPhraseAl)
+		}
+		if len(wi.multi) > manyPhrases {
+			wi.bySec = make(map[string][]phrase)
+			for _, p := range wi.multi {
+				wi.bySec[p.toks[1]] = append(wi.bySec[p.toks[1]], p)
+			}
 		}
 	}
 	lx.parents = make(map[string]bool, 256)

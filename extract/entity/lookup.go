@@ -36,38 +36,54 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 	if w.cls&(clsPhrase|clsPhraseAl) == 0 {
 		return best, false // no reading of the word starts a lexicon name
 	}
+	// try takes phrase p read from form fm when it matches and is longer
+	// than the best so far.
+	try := func(fm form, p phrase, homonyms []phrase) {
+		L := len(p.toks)
+		if found && L <= best.n() {
+			return
+		}
+		if i+L > len(a.words) || !a.chain(i, i+L) {
+			return
+		}
+		for k := 2; k < L; k++ {
+			if a.words[i+k].norm != p.toks[k] {
+				return
+			}
+		}
+		if L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0 && !a.placeListBefore(i)) {
+			return
+		}
+		if L == 1 && fm.skip >= 2 && runeLen(fm.s) < 4 {
+			return // فلكيا is no ف + ل + كيا
+		}
+		best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
+			amb: p.amb, rule: "lexicon"}
+		found = true
+		// Homonyms: other entities with the same written form.
+		for _, q := range homonyms {
+			if q.ent != p.ent && len(q.toks) == L && equalToks(q.toks, p.toks) {
+				best.alts = append(best.alts, q.ent)
+			}
+		}
+	}
 	for f := 0; f < w.nforms; f++ {
 		fm := w.forms[f]
-		for _, p := range a.lx.byFirst[fm.s] {
-			L := len(p.toks)
-			if found && L <= best.n() {
-				break // phrases are longest first
-			}
-			if i+L > len(a.words) || !a.chain(i, i+L) {
-				continue
-			}
-			ok := true
-			for k := 1; k < L; k++ {
-				if a.words[i+k].norm != p.toks[k] {
-					ok = false
-					break
+		if fm.info == nil {
+			continue
+		}
+		if i+1 < len(a.words) {
+			next := a.words[i+1].norm
+			ps := fm.info.phrasesAfter(next)
+			for _, p := range ps {
+				if p.toks[1] == next {
+					try(fm, p, ps)
 				}
 			}
-			if !ok || (L == 1 && (a.lx.stop[fm.s] || a.lx.demonyms[fm.s] && fm.skip > 0 && !a.placeListBefore(i))) {
-				continue
-			}
-			if L == 1 && fm.skip >= 2 && runeLen(fm.s) < 4 {
-				continue // فلكيا is no ف + ل + كيا
-			}
-			best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
-				amb: p.amb, rule: "lexicon"}
-			found = true
-			// Homonyms: other entities with the same written form.
-			for _, q := range a.lx.byFirst[fm.s] {
-				if q.ent != p.ent && len(q.toks) == L && equalToks(q.toks, p.toks) {
-					best.alts = append(best.alts, q.ent)
-				}
-			}
+		}
+		ps := fm.info.single
+		for _, p := range ps {
+			try(fm, p, ps)
 		}
 	}
 	if !found && w.cls&clsPhraseAl != 0 {
@@ -94,21 +110,25 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 	// One-letter typos in a long multi-word name (تنظيم الدولية الإسلامية).
 	for f := 0; f < w.nforms; f++ {
 		fm := w.forms[f]
-		for _, p := range a.lx.byFirst[fm.s] {
+		if fm.info == nil {
+			continue
+		}
+		for _, p := range fm.info.fuzzy {
 			L := len(p.toks)
-			if L < 2 || (found && L <= best.n()) || i+L > len(a.words) || !a.chain(i, i+L) {
-				continue
-			}
-			if p.runes < 12 {
+			if (found && L <= best.n()) || i+L > len(a.words) || !a.chain(i, i+L) {
 				continue
 			}
 			miss := 0
 			for k := 1; k < L && miss < 2; k++ {
-				x := a.words[i+k].norm
-				if x == p.toks[k] {
+				x, y := a.words[i+k].norm, p.toks[k]
+				if d := len(x) - len(y); d > utf8.UTFMax || d < -utf8.UTFMax {
+					miss = 2 // more than one letter apart
+					break
+				}
+				if x == y {
 					continue
 				}
-				if a.typo(x, p.toks[k]) {
+				if a.typo(x, y) {
 					miss++
 				} else {
 					miss = 2

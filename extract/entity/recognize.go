@@ -12,8 +12,9 @@ import (
 // form is one reading of a word: the word itself or the word without its
 // proclitics (و ف ب ل ك, لل → ال).
 type form struct {
-	s    string // normalized
-	skip int    // letters of the original word before the reading starts
+	s    string    // normalized
+	skip int       // letters of the original word before the reading starts
+	info *wordInfo // what the lexicon knows of s, nil if nothing
 }
 
 // word is one word token of the text under analysis.
@@ -103,6 +104,17 @@ func (w *word) readings() {
 	}
 }
 
+// classify computes the readings of w and what the lexicon knows of them.
+func (w *word) classify(lx *Lexicon) {
+	w.readings()
+	for f := 0; f < w.nforms; f++ {
+		if wi := lx.class[w.forms[f].s]; wi != nil {
+			w.forms[f].info = wi
+			w.cls |= wi.cls
+		}
+	}
+}
+
 // isSpaceRun reports whether s holds only horizontal white space and
 // invisible marks.
 func isSpaceRun(s string) bool {
@@ -140,10 +152,7 @@ func newAnalysis(lx *Lexicon, text string) *analysis {
 			// The preposition على (وعلى, فعلى) folds to the name علي; keep them apart.
 			w.norm = strings.TrimSuffix(t.Norm, normAli) + prepAla
 		}
-		w.readings()
-		for f := 0; f < w.nforms; f++ {
-			w.cls |= lx.class[w.forms[f].s]
-		}
+		w.classify(lx)
 		a.words = append(a.words, w)
 	}
 	for i := 0; i+1 < len(a.words); i++ {
@@ -164,10 +173,7 @@ func (a *analysis) addHashtag(t arabic.Token) {
 			n := norm(a.text[start:end])
 			if n != "" {
 				w := word{start: start, end: end, norm: n}
-				w.readings()
-				for f := 0; f < w.nforms; f++ {
-					w.cls |= a.lx.class[w.forms[f].s]
-				}
+				w.classify(a.lx)
 				a.words = append(a.words, w)
 			}
 		}

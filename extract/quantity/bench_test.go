@@ -1,8 +1,8 @@
 package quantity
 
 import (
+	"github.com/marsad-project/marsad/internal/cputime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -38,7 +38,7 @@ func BenchmarkCorpora(b *testing.B) {
 	anchor := time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC)
 	b.SetBytes(int64(total))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for range b.N {
 		for _, t := range texts {
 			times := timex.Extract(t, anchor)
@@ -48,19 +48,8 @@ func BenchmarkCorpora(b *testing.B) {
 	reportCPU(b, cpu0, total)
 }
 
-// cpuTime returns the process CPU time (user + system). On a shared
-// machine the wall-clock MB/s understates the speed of one core; the
-// cpu-MB/s metric divides by the CPU time actually spent.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func reportCPU(b *testing.B, cpu0 time.Duration, bytes int) {
-	if d := cpuTime() - cpu0; d > 0 {
+	if d := cputime.Process() - cpu0; d > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
 	}
 }
@@ -74,7 +63,7 @@ func BenchmarkLinear(b *testing.B) {
 		text := strings.Repeat(string(seed)+"\n\n", n)
 		b.Run(map[int]string{1: "1x", 10: "10x", 100: "100x"}[n], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			for range b.N {
 				Extract(text, timex.Extract(text, anchor))
 			}

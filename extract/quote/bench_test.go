@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/marsad-project/marsad/internal/cputime"
 	"testing"
 
 	"github.com/marsad-project/marsad"
@@ -38,7 +39,7 @@ func BenchmarkCorpora(b *testing.B) {
 	x := New(Options{})
 	b.SetBytes(int64(total))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	quotes := 0
 	for b.Loop() {
 		quotes = 0
@@ -50,7 +51,7 @@ func BenchmarkCorpora(b *testing.B) {
 			quotes += len(res.Quotes)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.ReportMetric(float64(quotes)/float64(total)*1e6, "quotes/MB")
 	// On a shared machine wall time includes waiting for a core; the CPU
 	// time this process used gives the one-core throughput.

@@ -1,14 +1,15 @@
 //go:build unix
 
-package quote
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the user and system CPU time of this process.
-func cpuTime() time.Duration {
+// Process returns the user and system CPU time of this process so far,
+// or 0 when it cannot be read.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
