@@ -26,6 +26,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad"
@@ -43,6 +44,9 @@ type Options struct {
 // Recognizer finds and links entities. It is safe for concurrent use.
 type Recognizer struct {
 	lx *Lexicon
+	// analyses keeps the buffers of finished analyses for the next
+	// article.
+	analyses sync.Pool
 }
 
 var _ marsad.Annotator = (*Recognizer)(nil)

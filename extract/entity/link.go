@@ -32,7 +32,15 @@ type linker struct {
 }
 
 func (r *Recognizer) find(ctx context.Context, text string) ([]marsad.Entity, error) {
-	a := newAnalysis(r.lx, text)
+	a, _ := r.analyses.Get().(*analysis)
+	if a == nil {
+		a = new(analysis)
+	}
+	defer func() {
+		a.text = "" // do not keep the article alive in the pool
+		r.analyses.Put(a)
+	}()
+	a.reset(r.lx, text)
 	cands, roles, err := a.scan(ctx)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/marsad-project/marsad"
@@ -9,8 +10,9 @@ import (
 // lexiconAt returns the longest lexicon phrase starting at word i. Results
 // are memoized: the rules ask about the same word many times.
 func (a *analysis) lexiconAt(i int) (cand, bool) {
-	if a.lexIdx == nil {
-		a.lexIdx = make([]int32, len(a.words))
+	if len(a.lexIdx) != len(a.words) {
+		a.lexIdx = slices.Grow(a.lexIdx[:0], len(a.words))[:len(a.words)]
+		clear(a.lexIdx)
 	}
 	switch k := a.lexIdx[i]; {
 	case k < 0:

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -131,8 +132,16 @@ func isSpaceRun(s string) bool {
 
 // newAnalysis tokenizes text into words.
 func newAnalysis(lx *Lexicon, text string) *analysis {
+	return new(analysis).reset(lx, text)
+}
+
+// reset makes a the analysis of text, reusing its buffers.
+func (a *analysis) reset(lx *Lexicon, text string) *analysis {
 	toks := arabic.Tokenize(text)
-	a := &analysis{lx: lx, text: text, words: make([]word, 0, len(toks))}
+	a.lx, a.text = lx, text
+	a.words = slices.Grow(a.words[:0], len(toks))
+	a.lexIdx = a.lexIdx[:0]
+	a.lexHits = a.lexHits[:0]
 	for _, t := range toks {
 		if t.Kind == arabic.KindHashtag {
 			// #حسين_فهمي: the words of a hashtag, '#' and '_' read as spaces.
