@@ -53,6 +53,7 @@ type analysis struct {
 	// match is lexHits[k-1].
 	lexIdx  []int32
 	lexHits []cand
+	toks    []arabic.Token // the tokens of text (a buffer kept for reuse)
 }
 
 // Normalized forms of words the rules test for.
@@ -137,7 +138,8 @@ func newAnalysis(lx *Lexicon, text string) *analysis {
 
 // reset makes a the analysis of text, reusing its buffers.
 func (a *analysis) reset(lx *Lexicon, text string) *analysis {
-	toks := arabic.Tokenize(text)
+	a.toks = arabic.AppendTokens(a.toks[:0], text)
+	toks := a.toks
 	a.lx, a.text = lx, text
 	a.words = slices.Grow(a.words[:0], len(toks))
 	a.lexIdx = a.lexIdx[:0]
