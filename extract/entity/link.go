@@ -27,7 +27,7 @@ type cluster struct {
 type linker struct {
 	a        *analysis
 	clusters []*cluster
-	byKey    map[string]*cluster
+	byKey    map[clusterKey]*cluster
 	covered  []bool // word covered by a mention
 }
 
@@ -46,7 +46,7 @@ func (r *Recognizer) find(ctx context.Context, text string) ([]marsad.Entity, er
 		return nil, err
 	}
 	cands = a.resolve(cands)
-	l := &linker{a: a, byKey: make(map[string]*cluster), covered: make([]bool, len(a.words))}
+	l := &linker{a: a, byKey: make(map[clusterKey]*cluster), covered: make([]bool, len(a.words))}
 	for _, c := range cands {
 		l.add(c)
 	}
@@ -236,14 +236,19 @@ func (a *analysis) mention(c cand) marsad.Mention {
 	return marsad.Mention{Span: marsad.Span{Start: start, End: end}, Text: a.text[start:end]}
 }
 
+// clusterKey identifies a cluster while candidates are added: a lexicon
+// entity, or (ent -1) a rule-found name by type and words.
+type clusterKey struct {
+	ent  int32
+	name string
+}
+
 // add puts a candidate in its cluster.
 func (l *linker) add(c cand) {
 	toks := l.a.phraseText(c)
-	var key string
-	if c.ent >= 0 {
-		key = fmt.Sprintf("L%d", c.ent)
-	} else {
-		key = c.typ + ":" + strings.Join(toks, " ")
+	key := clusterKey{ent: c.ent}
+	if c.ent < 0 {
+		key.name = c.typ + ":" + strings.Join(toks, " ")
 	}
 	cl := l.byKey[key]
 	if cl == nil {

@@ -101,7 +101,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 				if L < 2 || i+L > len(a.words) || !a.chain(i, i+L) || p.amb {
 					continue
 				}
-				if equalToks(p.toks[1:], a.phraseWords(i+1, i+L)) {
+				if a.wordsAre(i+1, p.toks[1:]) {
 					best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent, rule: "lexicon"}
 					found = true
 					break
@@ -253,11 +253,15 @@ func (a *analysis) placeListBefore(i int) bool {
 	return ok && c.j == i && c.typ == marsad.LOC
 }
 
-// phraseWords returns the normalized words i..j-1.
-func (a *analysis) phraseWords(i, j int) []string {
-	out := make([]string, 0, j-i)
-	for k := i; k < j; k++ {
-		out = append(out, a.words[k].norm)
+// wordsAre reports whether the normalized words from i on are toks.
+func (a *analysis) wordsAre(i int, toks []string) bool {
+	if i+len(toks) > len(a.words) {
+		return false
 	}
-	return out
+	for k, t := range toks {
+		if a.words[i+k].norm != t {
+			return false
+		}
+	}
+	return true
 }
