@@ -46,6 +46,6 @@ func TestANERcorpDev(t *testing.T) {
 // Floors just under the measured micro-F1 (see the package's closing
 // figures in the README of the issue tracker).
 const (
-	floorMarsad   = 0.645
-	floorANERcorp = 0.685
+	floorMarsad   = 0.675
+	floorANERcorp = 0.715
 )

@@ -53,6 +53,26 @@ func FuzzAnnotate(f *testing.F) {
 				}
 			}
 		}
+		// Both conventions write one CoNLL line per token, with a tag of
+		// a known kind.
+		for _, conv := range []Convention{ConventionMarsad, ConventionANERcorp} {
+			var out bytes.Buffer
+			if err := r.WriteCoNLL(&out, doc, conv); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(strings.TrimRight(out.String(), "\n"), "\n") {
+				if line == "" {
+					continue
+				}
+				i := strings.LastIndexByte(line, ' ')
+				if i < 0 {
+					t.Fatalf("%s: not a `token TAG` line: %q", conv, line)
+				}
+				if tag := line[i+1:]; tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
+					t.Fatalf("%s: bad tag in %q", conv, line)
+				}
+			}
+		}
 	})
 }
 
