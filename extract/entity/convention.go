@@ -19,8 +19,9 @@ import (
 // [ConventionANERcorp] follows the ANERcorp corpus (Benajiba et al. 2007),
 // which tags proper names rather than descriptions: a descriptor noun
 // before a name is outside it (حركة [طالبان], مطار [دالاس], نهر [دجلة],
-// جائزة [نوبل], قطاع [غزة]), so is a compass word before a place (شمال
-// [أفريقيا]) and an honorific epithet after it ([مكة] المكرمة), and
+// جائزة [نوبل], قطاع [غزة]), so is a compass word before a place, even in
+// a country's name (شمال [أفريقيا], جنوب [أفريقيا]), and an honorific
+// epithet after it ([مكة] المكرمة, [الصين] الشعبية), and
 // government bodies named by description (وزارة الخارجية, الجيش
 // الإسرائيلي, الحكومة العراقية) or by a bare definite head noun (المجلس,
 // الحزب) are not named entities at all. Its MISC type also covers currency
@@ -49,17 +50,20 @@ func ParseConvention(s string) (Convention, error) {
 // Words of the ANERcorp convention, normalized as the lexicon is (see
 // norm). The lists name descriptions, not entities.
 var (
-	// anerDescriptors come before a proper name and stay outside it when
-	// the name itself follows (حركة طالبان, but حركة المقاومة الإسلامية is
-	// a name made of descriptions and stays whole).
-	anerDescriptors = normSet("حركة", "مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد",
-		"مسجد", "سجن", "معبر", "جسر", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "جزيرة", "بحيرة", "جبل",
-		"وادي", "مخيم", "صحراء", "مضيق", "خليج", "بحر", "قناة", "وكالة", "صحيفة", "شركة", "فريق", "نادي")
+	// anerDescriptors come before an organization's proper name and stay
+	// outside it when the name itself follows (حركة طالبان, but حركة
+	// المقاومة الإسلامية is a name made of descriptions and stays whole).
+	anerDescriptors = normSet("حركة", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "وكالة", "صحيفة", "شركة", "فريق", "نادي")
+	// anerPlaceDescriptors come before a place's or facility's name and
+	// always stay outside it (نهر النيجر, مطار دالاس, قطاع غزة).
+	anerPlaceDescriptors = normSet("مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد", "مسجد", "سجن",
+		"معتقل", "معبر", "جسر", "جزيرة", "بحيرة", "جبل", "وادي", "مخيم", "صحراء", "مضيق", "خليج", "بحر", "قناة",
+		"مزارع", "محافظة", "مدينة", "ولاية", "إقليم")
 	// anerCompass are compass words before a place.
 	anerCompass = normSet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
 		"شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب")
 	// anerEpithets are honorific epithets after a place name.
-	anerEpithets = normSet("المكرمة", "المنورة", "الشريف", "المقدسة", "المحتلة")
+	anerEpithets = normSet("المكرمة", "المنورة", "الشريف", "المقدسة", "المحتلة", "الشعبية", "القيصرية")
 	// anerGovernment start descriptions of government bodies, which the
 	// convention leaves untagged (وزارة الخارجية الأميركية, الجيش
 	// الإسرائيلي, الحكومة العراقية, مجلس الوزراء).
@@ -178,18 +182,18 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 	}
 	lo, hi := 0, len(ws)
 	if hi-lo >= 2 {
-		// A compass word or descriptor is cut off unless the whole is a
-		// name of its own (جنوب أفريقيا, not أفريقيا); حركة طالبان and
-		// طالبان are both names of one entity.
-		cut := 0
+		// A compass word or a place's descriptor is cut off; an
+		// organization's descriptor too unless the whole is a name of
+		// its own (حركة طالبان and طالبان are both names of one entity).
 		switch {
 		case anerCompass[toks[0]+" "+toks[1]] && hi-lo >= 3:
-			cut = 2
-		case anerCompass[toks[0]] || anerDescriptors[toks[0]] && !definite(toks[1]):
-			cut = 1
-		}
-		if whole := r.lx.entityOf(toks); cut > 0 && (whole < 0 || whole == r.lx.entityOf(toks[cut:])) {
-			lo = cut
+			lo = 2
+		case anerCompass[toks[0]] || anerPlaceDescriptors[toks[0]]:
+			lo = 1
+		case anerDescriptors[toks[0]] && !definite(toks[1]):
+			if whole := r.lx.entityOf(toks); whole < 0 || whole == r.lx.entityOf(toks[1:]) {
+				lo = 1
+			}
 		}
 	}
 	if hi-lo >= 2 && anerEpithets[toks[hi-1]] && s.typ == marsad.LOC {
