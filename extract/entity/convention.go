@@ -199,6 +199,16 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 	if hi-lo >= 2 && anerEpithets[toks[hi-1]] && s.typ == marsad.LOC {
 		hi--
 	}
+	if s.typ == marsad.MISC {
+		// A prize or event's complement with لل is outside its name
+		// ([نوبل] للسلام).
+		for k := lo + 1; k < hi; k++ {
+			if strings.HasPrefix(toks[k], "لل") {
+				hi = k
+				break
+			}
+		}
+	}
 	if lo == 0 && hi == len(ws) {
 		return s, true
 	}
