@@ -51,9 +51,10 @@ func ParseConvention(s string) (Convention, error) {
 // norm). The lists name descriptions, not entities.
 var (
 	// anerDescriptors come before an organization's proper name and stay
-	// outside it when the name itself follows (حركة طالبان, but حركة
-	// المقاومة الإسلامية is a name made of descriptions and stays whole).
-	anerDescriptors = normSet("حركة", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "وكالة", "صحيفة", "شركة", "فريق", "نادي")
+	// outside it when the name itself follows (حركة طالبان, النادي
+	// الأهلي, but حركة تحرير السودان is a name made of descriptions and
+	// stays whole).
+	anerDescriptors = normSet("حركة", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "وكالة", "صحيفة", "شركة", "فريق", "نادي", "قيادة")
 	// anerPlaceDescriptors come before a place's or facility's name and
 	// always stay outside it (نهر النيجر, مطار دالاس, قطاع غزة).
 	anerPlaceDescriptors = normSet("مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد", "مسجد", "سجن",
@@ -190,9 +191,10 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 			lo = 2
 		case anerCompass[toks[0]] || anerPlaceDescriptors[toks[0]]:
 			lo = 1
-		case anerDescriptors[toks[0]] && !definite(toks[1]):
-			if whole := r.lx.entityOf(toks); whole < 0 || whole == r.lx.entityOf(toks[1:]) {
-				lo = 1
+		case anerDescriptors[stripAl(toks[0])]:
+			whole, rest := r.lx.entityOf(toks), r.lx.entityOf(toks[1:])
+			if !definite(toks[1]) && (whole < 0 || whole == rest) || definite(toks[1]) && rest >= 0 {
+				lo = 1 // حركة طالبان, النادي الأهلي, حركة الجهاد الإسلامي
 			}
 		}
 	}
