@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/arabic"
@@ -74,7 +75,8 @@ func (a *analysis) resolve(cands []cand) []cand {
 	supported := func(c cand) bool {
 		return confirmed[c.ent] || (c.i > 0 && a.words[c.i-1].adj && a.cueFor(c.i-1, c.typ)) ||
 			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm]) ||
-			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i))
+			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i)) ||
+			(c.typ == marsad.ORG && a.quoted(c))
 	}
 	for _, c := range cands {
 		if c.amb && len(c.alts) == 0 && supported(c) {
@@ -100,6 +102,9 @@ func (a *analysis) resolve(cands []cand) []cand {
 				}
 				if le.norm == matched {
 					score++
+				}
+				if le.Type == marsad.ORG && a.quoted(c) {
+					score += 3 // «الشرق الأوسط»: a title in quotes, the newspaper
 				}
 				if le.Type == marsad.ORG && a.sportsNear(c.i) && !a.placeBefore(c) {
 					score += 2 // برشلونة after a goal or a match: the club
@@ -164,6 +169,28 @@ func (a *analysis) placeBefore(c cand) bool {
 		return true
 	}
 	return c.i > 0 && (placePrepositions[a.words[c.i-1].norm] || a.isCue(c.i-1))
+}
+
+// quoted reports whether candidate c stands alone between quote marks
+// («الحياة», "الوطن"), as the names of newspapers and channels do.
+func (a *analysis) quoted(c cand) bool {
+	start, end := a.words[c.i].start, a.words[c.j-1].end
+	if c.skip > 0 {
+		start += skipLetters(a.text[start:], c.skip)
+	}
+	before := strings.TrimRight(a.text[:start], " \u00a0")
+	after := strings.TrimLeft(a.text[end:], " \u00a0")
+	open, _ := utf8.DecodeLastRuneInString(before)
+	closing, _ := utf8.DecodeRuneInString(after)
+	switch open {
+	case '«':
+		return closing == '»'
+	case '"':
+		return closing == '"'
+	case '“':
+		return closing == '”'
+	}
+	return false
 }
 
 // personContext reports whether the word before word i introduces a
