@@ -141,7 +141,7 @@ func (a *analysis) personAt(k int, titled bool) int {
 		return k
 	case isGiven:
 	case startJoiners[first]:
-	case titled && a.plain(k) && !definite(first) && !a.lx.common[first] && !a.verbLike(first) && !strings.HasPrefix(first, waw) &&
+	case titled && a.plain(k) && runeLen(first) >= 2 && !definite(first) && !a.lx.common[first] && !a.verbLike(first) && !strings.HasPrefix(first, waw) &&
 		!cliticWithPronoun(first) && !a.accusative(k):
 	default:
 		return k
