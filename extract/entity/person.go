@@ -147,6 +147,9 @@ func (a *analysis) personAt(k int, titled bool) int {
 		return k
 	}
 	j := a.extendName(k, k, titled)
+	if isGiven && definite(first) && j-k < 2 {
+		return k // الفريد alone is "the unique", not Alfred
+	}
 	if titled {
 		if !isGiven && !startJoiners[first] {
 			// An unknown name after a title: one or two words, then a
