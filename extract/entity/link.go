@@ -70,10 +70,20 @@ func (a *analysis) resolve(cands []cand) []cand {
 			names[a.lx.entities[c.ent].norm] = true
 		}
 	}
+	// A person right before a word with و: بوش وبلير.
+	personEnds := make(map[int]bool)
+	for _, c := range cands {
+		if c.typ == marsad.PER && !c.amb {
+			personEnds[c.j] = true
+		}
+	}
 	// An ambiguous alias is supported by a cue before it or a demonym after
-	// it (الأهلي المصري); once supported, its other mentions stand too.
+	// it (الأهلي المصري), a person's by a reporting verb or title before it
+	// or by another person it is joined to with و; once supported, its
+	// other mentions stand too.
 	supported := func(c cand) bool {
 		return confirmed[c.ent] || (c.i > 0 && a.words[c.i-1].adj && a.cueFor(c.i-1, c.typ)) ||
+			(c.typ == marsad.PER && c.skip == 1 && strings.HasPrefix(a.words[c.i].norm, waw) && personEnds[c.i] && a.words[c.i-1].adj) ||
 			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm]) ||
 			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i)) ||
 			(c.typ == marsad.ORG && a.quoted(c))
