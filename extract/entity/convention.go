@@ -24,7 +24,8 @@ import (
 // epithet after it ([مكة] المكرمة, [الصين] الشعبية), and
 // government bodies named by description (وزارة الخارجية, الجيش
 // الإسرائيلي, الحكومة العراقية) or by a bare definite head noun (المجلس,
-// الحزب) are not named entities at all. Its MISC type also covers currency
+// الحزب) are not named entities at all, nor is a role linked to its person
+// (وزير الخارجية الأردني). Its MISC type also covers currency
 // names (دولار, اليورو), religions (الإسلام) and الله standing alone,
 // which Marsad does not report as entities. The convention changes only
 // which words are tagged, never what the recognizer finds.
@@ -172,6 +173,9 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 		toks[i] = norm(text[w.Start:w.End])
 	}
 	whole := strings.Join(toks, " ")
+	if _, title := r.lx.titles[toks[0]]; title && s.typ == marsad.PER {
+		return s, false // وزير الخارجية الأردني: a role linked to its person, not a name
+	}
 	if s.typ == marsad.ORG {
 		if anerGovernment[toks[0]] || anerGovernmentPhrases[whole] ||
 			len(toks) > 2 && anerGovernmentPhrases[toks[0]+" "+toks[1]] {
