@@ -17,9 +17,11 @@
 // (الرئيس الأميركي) and organization names (وزارة الخارجية الأميركية).
 //
 // Entity.Key is archive-wide: the lexicon's ID for known entities, else
-// TYPE:normalized fullest name. Evaluation helpers score CoNLL files
-// ([Recognizer.EvalCoNLL]) and gold sets in the format of
-// testdata/gold/README.md ([Recognizer.EvalGold]).
+// TYPE:normalized fullest name. Entity.Latin comes from the lexicon, or for
+// people and places from transliteration (package arabic/translit).
+// Evaluation helpers score CoNLL files ([Recognizer.EvalCoNLL]), in
+// Marsad's span convention or ANERcorp's ([Convention]), and gold sets in
+// the format of testdata/gold/README.md ([Recognizer.EvalGold]).
 package entity
 
 import (
