@@ -59,6 +59,7 @@ type givenName struct {
 	latin string
 	amb   bool
 	noun  bool // also a common noun or adjective: a name only with a family name after it
+	ta    bool // written with a final ة, which the matching folds to ه
 }
 
 // cueKind classifies a cue word.
@@ -256,6 +257,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 				}
 				g.amb = len(r) > 2 && r[2] == "amb"
 				g.noun = len(r) > 2 && r[2] == "noun"
+				g.ta = strings.HasSuffix(strings.TrimRightFunc(r[0], isMark), "ة")
 				lx.given[norm(r[0])] = g
 			}
 		case fileTitles:

@@ -113,7 +113,7 @@ var teamTitles = normSet("الفريق", "والفريق")
 // startsPerson reports whether word k starts a person name: a given name or
 // a lexicon person.
 func (a *analysis) startsPerson(k int) bool {
-	if _, ok := a.lx.given[a.words[k].norm]; ok {
+	if _, ok := a.givenAt(k, 0); ok {
 		return true
 	}
 	if c, ok := a.lexiconAt(k); ok && c.typ == marsad.PER {
@@ -133,7 +133,7 @@ func (a *analysis) personAt(k int, titled bool) int {
 	if c, ok := a.lexiconAt(k); ok && c.typ == marsad.PER {
 		return c.j
 	}
-	g, isGiven := a.lx.given[first]
+	g, isGiven := a.givenAt(k, 0)
 	switch {
 	case isGiven && !g.amb && !g.noun && definite(first) && !a.genitive(k):
 		// A given name that looks definite (ألبرت, ألكسندر).
@@ -209,7 +209,7 @@ func (a *analysis) loneGiven(k int) bool {
 func (a *analysis) cliticPerson(i int) (skip, end int) {
 	w := &a.words[i]
 	for f := 1; f < w.nforms; f++ {
-		g, ok := a.lx.given[w.forms[f].s]
+		g, ok := a.givenAt(i, f)
 		if !ok || g.amb || g.noun || definite(w.forms[f].s) {
 			continue
 		}
@@ -263,7 +263,10 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 		if c, ok := a.lexiconAt(j); ok && c.typ != marsad.PER && !c.amb {
 			break
 		}
-		if _, ok := a.lx.given[x]; ok {
+		if g, ok := a.lx.given[x]; ok && g.ta && a.words[j].ha {
+			break // محمد رحمه الله: رحمة's letters with a pronoun
+		}
+		if _, ok := a.givenAt(j, 0); ok {
 			if x == normAli && j-k >= 2 {
 				if _, pg := a.lx.given[prev]; !pg && !nameJoiners[prev] {
 					break // دافيدنكو علي الروسي: the preposition على spelt علي

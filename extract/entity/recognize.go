@@ -26,6 +26,7 @@ type word struct {
 	nforms     int
 	adj        bool      // only spaces separate it from the next word
 	cls        wordClass // rule triggers of any reading
+	ha         bool      // written with a final ه (not ة): a pronoun, not a name's ة
 }
 
 // cand is a candidate mention: words [i, j), the first one read from its
@@ -107,7 +108,8 @@ func (w *word) readings() {
 }
 
 // classify computes the readings of w and what the lexicon knows of them.
-func (w *word) classify(lx *Lexicon) {
+func (w *word) classify(lx *Lexicon, text string) {
+	w.ha = strings.HasSuffix(strings.TrimRightFunc(text[w.start:w.end], isMark), "ه")
 	w.readings()
 	for f := 0; f < w.nforms; f++ {
 		if wi := lx.class[w.forms[f].s]; wi != nil {
@@ -115,6 +117,18 @@ func (w *word) classify(lx *Lexicon) {
 			w.cls |= wi.cls
 		}
 	}
+}
+
+// givenAt returns the given name that reading f of word k is, if any. A
+// name written with ة is not read in a word written with ه (يمينة is a
+// name, يمينه "his right").
+func (a *analysis) givenAt(k, f int) (givenName, bool) {
+	w := &a.words[k]
+	g, ok := a.lx.given[w.forms[f].s]
+	if ok && g.ta && w.ha {
+		return givenName{}, false
+	}
+	return g, ok
 }
 
 // isSpaceRun reports whether s holds only horizontal white space and
@@ -163,7 +177,7 @@ func (a *analysis) reset(lx *Lexicon, text string) *analysis {
 			// The preposition على (وعلى, فعلى) folds to the name علي; keep them apart.
 			w.norm = strings.TrimSuffix(t.Norm, normAli) + prepAla
 		}
-		w.classify(lx)
+		w.classify(lx, text)
 		a.words = append(a.words, w)
 	}
 	for i := 0; i+1 < len(a.words); i++ {
@@ -184,7 +198,7 @@ func (a *analysis) addHashtag(t arabic.Token) {
 			n := norm(a.text[start:end])
 			if n != "" {
 				w := word{start: start, end: end, norm: n}
-				w.classify(a.lx)
+				w.classify(a.lx, a.text)
 				a.words = append(a.words, w)
 			}
 		}
