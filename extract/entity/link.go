@@ -86,7 +86,8 @@ func (a *analysis) resolve(cands []cand) []cand {
 			(c.typ == marsad.PER && c.skip == 1 && strings.HasPrefix(a.words[c.i].norm, waw) && personEnds[c.i] && a.words[c.i-1].adj) ||
 			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm]) ||
 			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i)) ||
-			(c.typ == marsad.ORG && a.quoted(c))
+			(c.typ == marsad.ORG && a.quoted(c)) ||
+			(c.typ == marsad.ORG && a.sportsNear(c.i) && !a.placeBefore(c)) // فاز النصر على الاتحاد
 	}
 	for _, c := range cands {
 		if c.amb && len(c.alts) == 0 && supported(c) {
@@ -112,6 +113,9 @@ func (a *analysis) resolve(cands []cand) []cand {
 				}
 				if le.norm == matched {
 					score++
+				}
+				if le.Type == marsad.LOC && a.placeBefore(c) {
+					score++ // في بوردو: the city
 				}
 				if le.Type == marsad.ORG && a.quoted(c) {
 					score += 3 // «الشرق الأوسط»: a title in quotes, the newspaper
@@ -162,7 +166,7 @@ func (a *analysis) sportsNear(i int) bool {
 
 // placePrepositions before a city keep it a place in a sports report (في
 // برشلونة, إلى ليون).
-var placePrepositions = normSet("في", "الى", "إلى", "من", "قرب", "بمدينة", "مدينة", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "وسط")
+var placePrepositions = normSet("في", "وفي", "ففي", "الى", "إلى", "من", "قرب", "بمدينة", "مدينة", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "وسط")
 
 // cityClub reports whether lexicon candidate c, a city, is used for its
 // club: a sports word is near, no place preposition or cue precedes it and
@@ -178,7 +182,16 @@ func (a *analysis) placeBefore(c cand) bool {
 	if c.skip > 0 && strings.HasPrefix(w.norm[(c.skip-1)*len(ba):], ba) {
 		return true
 	}
-	return c.i > 0 && (placePrepositions[a.words[c.i-1].norm] || a.isCue(c.i-1))
+	if c.i == 0 {
+		return false
+	}
+	prev := &a.words[c.i-1]
+	for f := 0; f < prev.nforms; f++ {
+		if placePrepositions[prev.forms[f].s] {
+			return true // في, وفي الرياض
+		}
+	}
+	return a.isCue(c.i - 1)
 }
 
 // quoted reports whether candidate c stands alone between quote marks

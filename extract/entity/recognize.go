@@ -99,6 +99,12 @@ func (w *word) readings() {
 	}
 	switch {
 	case strings.HasPrefix(r, lam+lam) && runeLen(r) >= 5:
+		if w.nforms == 1 {
+			// ل + a name that starts with ل (لليفربول); the ال reading
+			// stays last, as the rules expect.
+			w.forms[w.nforms] = form{s: r[len(lam):], skip: k + 1}
+			w.nforms++
+		}
 		w.forms[w.nforms] = form{s: al + r[2*len(lam):], skip: k + 1}
 		w.nforms++
 	case (strings.HasPrefix(r, ba) || strings.HasPrefix(r, lam)) && runeLen(r) >= 4:
