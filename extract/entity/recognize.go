@@ -189,6 +189,17 @@ func (a *analysis) reset(lx *Lexicon, text string) *analysis {
 	for i := 0; i+1 < len(a.words); i++ {
 		a.words[i].adj = isSpaceRun(text[a.words[i].end:a.words[i+1].start])
 	}
+	for i := 0; i+1 < len(a.words); i++ {
+		// The preposition على written علي (as some outlets do) before a
+		// common word: علي هامش, علي صدر, علي التقرير.
+		w, nx := &a.words[i], a.words[i+1].norm
+		if w.norm == normAli && w.adj && lx.common[nx] {
+			if _, given := lx.given[nx]; !given {
+				w.norm, w.nforms, w.cls = prepAla, 0, 0
+				w.classify(lx, text)
+			}
+		}
+	}
 	return a
 }
 
