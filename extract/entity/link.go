@@ -87,6 +87,7 @@ func (a *analysis) resolve(cands []cand) []cand {
 			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm]) ||
 			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i)) ||
 			(c.typ == marsad.ORG && a.quoted(c)) ||
+			(c.typ == marsad.ORG && a.datelineSource(c)) ||
 			(c.typ == marsad.ORG && a.sportsNear(c.i) && !a.placeBefore(c)) // فاز النصر على الاتحاد
 	}
 	for _, c := range cands {
@@ -214,6 +215,21 @@ func (a *analysis) quoted(c cand) bool {
 		return closing == '”'
 	}
 	return false
+}
+
+// datelineSource reports whether candidate c is the source of a dateline:
+// a place, a dash, the name, a colon (الدوحة - الراية :).
+func (a *analysis) datelineSource(c cand) bool {
+	if c.i == 0 || c.skip > 0 {
+		return false
+	}
+	before := strings.TrimRight(a.text[a.words[c.i-1].end:a.words[c.i].start], " ")
+	after := strings.TrimLeft(a.text[a.words[c.j-1].end:], " ")
+	if !strings.HasSuffix(before, "-") && !strings.HasSuffix(before, "–") || !strings.HasPrefix(after, ":") {
+		return false
+	}
+	p, ok := a.lexiconAt(c.i - 1)
+	return ok && p.j == c.i && p.typ == marsad.LOC
 }
 
 // personContext reports whether the word before word i introduces a

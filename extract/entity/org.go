@@ -105,6 +105,16 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 			case definite(x) && count > 0 && !nisba(x) && !a.lx.demonyms[x] && a.lamComplement(k+1) == 0:
 				goto done // مجموعة الفن المملوكة: a participle, not part of the name
 			case definite(x):
+			case count == 0 && !def && eponymHeads[head] && a.foreignWord(k):
+				// جامعة ريكو, كلية ترينيتي: a foreign proper name, one or
+				// two words.
+				k++
+				count++
+				if k < len(a.words) && a.words[k-1].adj && a.foreignWord(k) {
+					k++
+					count++
+				}
+				goto done
 			default:
 				goto done
 			}
@@ -344,4 +354,19 @@ func (a *analysis) namedOrgAt(i int) (cand, bool) {
 		j++
 	}
 	return cand{i: k, j: j, typ: marsad.ORG, ent: -1, rule: "named"}, true
+}
+
+// foreignWord reports whether word k may be a word of a foreign proper
+// name: no article, no clitic reading, not a common word, verb, plural,
+// accusative or pronoun-suffixed form, and in no lexicon.
+func (a *analysis) foreignWord(k int) bool {
+	x := a.words[k].norm
+	if definite(x) || a.words[k].nforms > 1 || !a.plain(k) || a.lx.common[x] || a.verbLike(x) ||
+		runeLen(x) < 3 || pronounOrPlural(x) || a.accusative(k) || a.lx.demonyms[x] {
+		return false
+	}
+	if _, lex := a.lexiconAt(k); lex {
+		return false
+	}
+	return true
 }
