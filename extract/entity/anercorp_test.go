@@ -43,9 +43,9 @@ func TestANERcorpDev(t *testing.T) {
 	}
 }
 
-// Floors just under the micro-F1 measured when they were set: 0.6845 in
-// Marsad's convention, 0.7234 in ANERcorp's.
+// Floors just under the micro-F1 measured when they were set: 0.6891 in
+// Marsad's convention, 0.7351 in ANERcorp's.
 const (
-	floorMarsad   = 0.675
-	floorANERcorp = 0.715
+	floorMarsad   = 0.68
+	floorANERcorp = 0.725
 )
