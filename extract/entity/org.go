@@ -370,3 +370,52 @@ func (a *analysis) foreignWord(k int) bool {
 	}
 	return true
 }
+
+// workHeads name a work whose title follows in quotes: رواية «أولاد
+// حارتنا», فيلم "ظل النخلة".
+var workHeads = normSet("رواية", "روايته", "روايتها", "كتاب", "كتابه", "كتابها", "فيلم", "فيلمه", "فيلمها",
+	"مسرحية", "مسرحيته", "قصيدة", "قصيدته", "ديوان", "ديوانه", "اغنية", "اغنيته", "مسلسل", "برنامج",
+	"البوم", "البومه", "لوحة", "لوحته", "معزوفة", "مجموعة قصصية", "سلسلة")
+
+// workAt finds a work's title in quotes after a work noun at word i: the
+// words between the opening and the closing quote, eight at most.
+func (a *analysis) workAt(i int) (cand, bool) {
+	w := &a.words[i]
+	head := false
+	for f := 0; f < w.nforms; f++ {
+		if workHeads[stripAl(w.forms[f].s)] {
+			head = true
+			break
+		}
+	}
+	if !head || i+1 >= len(a.words) || w.adj {
+		return cand{}, false
+	}
+	gap := strings.TrimSpace(a.text[w.end:a.words[i+1].start])
+	var closing string
+	switch gap {
+	case "«":
+		closing = "»"
+	case "\"":
+		closing = "\""
+	case "“":
+		closing = "”"
+	default:
+		return cand{}, false
+	}
+	for j := i + 1; j < len(a.words) && j <= i+8; j++ {
+		end := len(a.text)
+		if j+1 < len(a.words) {
+			end = a.words[j+1].start
+		}
+		after := strings.TrimSpace(a.text[a.words[j].end:end])
+		if after == "" {
+			continue
+		}
+		if strings.HasPrefix(after, closing) {
+			return cand{i: i + 1, j: j + 1, ent: -1, typ: marsad.MISC, rule: "work"}, true
+		}
+		return cand{}, false // other punctuation inside: not a title
+	}
+	return cand{}, false
+}

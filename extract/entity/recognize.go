@@ -443,6 +443,9 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 		}
 		consider(lex, lexOK)
 		consider(a.eventAt(i))
+		if i > 0 {
+			consider(a.workAt(i - 1))
+		}
 		consider(a.compassAt(i))
 		anc, ancOK := anchored[i]
 		if ancOK && lexOK && lex.typ == marsad.PER && anc.typ == marsad.PER && !anc.roleOK {
