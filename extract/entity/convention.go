@@ -60,7 +60,7 @@ var (
 	// always stay outside it (نهر النيجر, مطار دالاس, قطاع غزة).
 	anerPlaceDescriptors = normSet("مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد", "مسجد", "سجن",
 		"معتقل", "معبر", "جسر", "جزيرة", "بحيرة", "جبل", "وادي", "مخيم", "صحراء", "مضيق", "خليج", "بحر", "قناة",
-		"مزارع", "محافظة", "مدينة", "ولاية", "إقليم")
+		"مزارع", "محافظة", "مدينة", "ولاية", "إقليم", "إعصار", "عاصفة")
 	// anerCompass are compass words before a place.
 	anerCompass = normSet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
 		"شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب")
@@ -193,7 +193,7 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 		switch {
 		case anerCompass[toks[0]+" "+toks[1]] && hi-lo >= 3:
 			lo = 2
-		case anerCompass[toks[0]] || anerPlaceDescriptors[toks[0]]:
+		case anerCompass[toks[0]] || anerPlaceDescriptors[toks[0]] || definite(toks[0]) && anerPlaceDescriptors[stripAl(toks[0])] && s.typ == marsad.MISC:
 			lo = 1
 		case anerDescriptors[stripAl(toks[0])]:
 			whole, rest := r.lx.entityOf(toks), r.lx.entityOf(toks[1:])
