@@ -377,18 +377,26 @@ var workHeads = normSet("رواية", "روايته", "روايتها", "كتا�
 	"مسرحية", "مسرحيته", "قصيدة", "قصيدته", "ديوان", "ديوانه", "اغنية", "اغنيته", "مسلسل", "برنامج",
 	"البوم", "البومه", "لوحة", "لوحته", "معزوفة", "مجموعة قصصية", "سلسلة")
 
-// workAt finds a work's title in quotes after a work noun at word i: the
-// words between the opening and the closing quote, eight at most.
+// quotedOrgHeads name an organization whose name follows in quotes: شركة
+// «ميديا غروب», سهم "إعمار", صحيفة «الأيام».
+var quotedOrgHeads = normSet("شركة", "شركتي", "سهم", "اسهم", "مجموعة", "موقع", "صحيفة", "صحيفتي", "مجلة",
+	"قناة", "وكالة", "مصرف", "بنك", "جمعية", "منظمة", "حزب", "حركة", "فرقة", "نادي", "مؤسسة", "دار")
+
+// workAt finds a work's title in quotes after a work noun at word i (MISC),
+// or an organization's name in quotes after its head (ORG): the words
+// between the opening and the closing quote, eight at most.
 func (a *analysis) workAt(i int) (cand, bool) {
 	w := &a.words[i]
-	head := false
-	for f := 0; f < w.nforms; f++ {
-		if workHeads[stripAl(w.forms[f].s)] {
-			head = true
-			break
+	typ := ""
+	for f := 0; f < w.nforms && typ == ""; f++ {
+		switch h := stripAl(w.forms[f].s); {
+		case workHeads[h]:
+			typ = marsad.MISC
+		case quotedOrgHeads[h]:
+			typ = marsad.ORG
 		}
 	}
-	if !head || i+1 >= len(a.words) || w.adj {
+	if typ == "" || i+1 >= len(a.words) || w.adj {
 		return cand{}, false
 	}
 	gap := strings.TrimSpace(a.text[w.end:a.words[i+1].start])
@@ -413,7 +421,7 @@ func (a *analysis) workAt(i int) (cand, bool) {
 			continue
 		}
 		if strings.HasPrefix(after, closing) {
-			return cand{i: i + 1, j: j + 1, ent: -1, typ: marsad.MISC, rule: "work"}, true
+			return cand{i: i + 1, j: j + 1, ent: -1, typ: typ, rule: "quoted"}, true
 		}
 		return cand{}, false // other punctuation inside: not a title
 	}
