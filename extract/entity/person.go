@@ -279,7 +279,7 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			j++
 			continue
 		}
-		if strings.HasPrefix(x, waw) || a.genitive(j) || a.accusative(j) || cliticWithPronoun(x) {
+		if strings.HasPrefix(x, waw) || a.genitive(j) || a.accusative(j) || cliticWithPronoun(x) || a.prepNoun(j) {
 			break // و starts a new clause (هادي العامري ويضم); بمكتبه is no name
 		}
 		if definite(x) {
@@ -560,4 +560,17 @@ func (a *analysis) afterDemonym(i int) (cand, bool) {
 		}
 	}
 	return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "demonym"}, true
+}
+
+// prepNoun reports whether word j reads as a preposition (ب, ل, ك) before
+// a common word (بلقاء, لشرح, كأول, بدعوى): never part of a name.
+func (a *analysis) prepNoun(j int) bool {
+	w := &a.words[j]
+	for f := 1; f < w.nforms; f++ {
+		fm := w.forms[f]
+		if a.lx.common[fm.s] || a.lx.stop[fm.s] {
+			return true
+		}
+	}
+	return false
 }
