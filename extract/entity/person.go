@@ -142,7 +142,7 @@ func (a *analysis) personAt(k int, titled bool) int {
 	case isGiven:
 	case startJoiners[first]:
 	case titled && a.plain(k) && runeLen(first) >= 2 && !definite(first) && !a.lx.common[first] && !a.verbLike(first) && !strings.HasPrefix(first, waw) &&
-		!cliticWithPronoun(first) && !a.accusative(k):
+		!cliticWithPronoun(first) && !a.accusative(k) && !a.accusativeWord(k):
 	default:
 		return k
 	}
@@ -279,7 +279,7 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			j++
 			continue
 		}
-		if strings.HasPrefix(x, waw) || a.genitive(j) || a.accusative(j) || cliticWithPronoun(x) || a.prepNoun(j) {
+		if strings.HasPrefix(x, waw) || a.genitive(j) || a.accusative(j) || cliticWithPronoun(x) || a.prepNoun(j) || a.accusativeWord(j) {
 			break // و starts a new clause (هادي العامري ويضم); بمكتبه is no name
 		}
 		if definite(x) {
@@ -573,4 +573,15 @@ func (a *analysis) prepNoun(j int) bool {
 		}
 	}
 	return false
+}
+
+// accusativeWord reports whether word j is a common word in the
+// indefinite accusative written without its mark (ردا, متقدما, برنامجا).
+func (a *analysis) accusativeWord(j int) bool {
+	x := a.words[j].norm
+	stem, ok := strings.CutSuffix(x, "ا")
+	if !ok || runeLen(stem) < 2 {
+		return false
+	}
+	return a.lx.common[stem] || a.lx.common["ال"+stem]
 }
