@@ -169,6 +169,9 @@ func (a *analysis) personAt(k int, titled bool) int {
 		if isGiven && !g.amb && !g.noun && a.loneGiven(k) {
 			return k + 1 // a given name alone: وأوضح فارس أنه …
 		}
+		if isGiven && a.personContext(k) && k+1 < len(a.words) && a.words[k].adj && speechLinks[a.words[k+1].norm] {
+			return k + 1 // وتوقع فارس أن, قال صالح إن: even a name that is also a word
+		}
 		return k
 	}
 	if isGiven && g.amb {
