@@ -86,6 +86,7 @@ func (a *analysis) resolve(cands []cand) []cand {
 			(c.typ == marsad.PER && c.skip == 1 && strings.HasPrefix(a.words[c.i].norm, waw) && personEnds[c.i] && a.words[c.i-1].adj) ||
 			(c.typ != marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && a.lx.demonyms[a.words[c.j].norm]) ||
 			(c.typ == marsad.PER && c.skip == 0 && a.personContext(c.i)) ||
+			(c.typ == marsad.PER && c.j < len(a.words) && a.words[c.j-1].adj && speakerLinks[a.words[c.j].norm]) ||
 			(c.typ == marsad.ORG && a.quoted(c)) ||
 			(c.typ == marsad.ORG && a.datelineSource(c)) ||
 			(c.typ == marsad.ORG && a.sportsNear(c.i) && !a.placeBefore(c)) // فاز النصر على الاتحاد
@@ -231,6 +232,9 @@ func (a *analysis) datelineSource(c cand) bool {
 	p, ok := a.lexiconAt(c.i - 1)
 	return ok && p.j == c.i && p.typ == marsad.LOC
 }
+
+// speakerLinks after a name make it a speaker (… صدام إن, … بري أن).
+var speakerLinks = normSet("ان", "انه", "انها", "بان", "بانه")
 
 // personContext reports whether the word before word i introduces a
 // person: a reporting verb (وشدد بلير), a title (الرئيس كاسترو) or a
