@@ -461,7 +461,7 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 	ok := func(j int) bool {
 		x := a.words[j].norm
 		if !a.plain(j) || a.lx.common[x] || definite(x) || a.verbLike(x) || a.genitive(j) ||
-			strings.HasPrefix(x, waw) || runeLen(x) < 3 || pronounOrPlural(x) || a.accusative(j) {
+			strings.HasPrefix(x, waw) || runeLen(x) < 3 || pronounOrPlural(x) && !foreignIn(x) || a.accusative(j) {
 			return false
 		}
 		if g, isGiven := a.lx.given[x]; isGiven && g.amb {
@@ -587,4 +587,10 @@ func (a *analysis) accusativeWord(j int) bool {
 		return false
 	}
 	return a.lx.common[stem] || a.lx.common["ال"+stem]
+}
+
+// foreignIn reports whether x, ending in ـين, is long enough to be a
+// foreign family name (كامينين) rather than a dual or plural.
+func foreignIn(x string) bool {
+	return strings.HasSuffix(x, "ين") && runeLen(x) >= 6
 }
