@@ -219,7 +219,7 @@ func (a *analysis) quoted(c cand) bool {
 }
 
 // datelineSource reports whether candidate c is the source of a dateline:
-// a place, a dash, the name, a colon (الدوحة - الراية :).
+// a place, a dash, the name, a colon (الدوحة - الراية :, عمّان - بترا :).
 func (a *analysis) datelineSource(c cand) bool {
 	if c.i == 0 || c.skip > 0 {
 		return false

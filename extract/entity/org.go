@@ -106,7 +106,7 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 				goto done // مجموعة الفن المملوكة: a participle, not part of the name
 			case definite(x):
 			case count == 0 && !def && eponymHeads[head] && a.foreignWord(k):
-				// جامعة ريكو, كلية ترينيتي: a foreign proper name, one or
+				// جامعة كيوتو, كلية إمبريال: a foreign proper name, one or
 				// two words.
 				k++
 				count++
@@ -378,7 +378,7 @@ var workHeads = normSet("رواية", "روايته", "روايتها", "كتا�
 	"البوم", "البومه", "لوحة", "لوحته", "معزوفة", "مجموعة قصصية", "سلسلة")
 
 // quotedOrgHeads name an organization whose name follows in quotes: شركة
-// «ميديا غروب», سهم "إعمار", صحيفة «الأيام».
+// «نوفا ميديا», سهم "إعمار", صحيفة «الأيام».
 var quotedOrgHeads = normSet("شركة", "شركتي", "سهم", "اسهم", "مجموعة", "موقع", "صحيفة", "صحيفتي", "مجلة",
 	"قناة", "وكالة", "مصرف", "بنك", "جمعية", "منظمة", "حزب", "حركة", "فرقة", "نادي", "مؤسسة", "دار")
 

@@ -386,7 +386,7 @@ func (a *analysis) verbLike(s string) bool {
 }
 
 // firstNameAt finds a first name at word i before a known family name
-// that the lexicon has alone (سيب بلاتر, دييغو مارادونا, جينسون باتون):
+// that the lexicon has alone (جوزيف بلاتر, دييغو مارادونا):
 // a given name, or after a reporting verb, title or demonym an unknown
 // word that may be one. The person is the
 // lexicon's when the first names agree (one letter apart at most), else a
@@ -491,7 +491,7 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 		if _, isTitle := a.lx.titles[a.words[j].norm]; isTitle && a.words[j-1].adj {
 			// وقال كارل بيرنت رئيس الاتحاد: the speaker's office follows
 			// the name. A definite title needs a two-word name or a title
-			// of more than one word (وقال سري سكيك المتحدث باسم الشرطة).
+			// of more than one word (وقال كريم سلوم المتحدث باسم الشرطة).
 			if end, _, ok := a.titleAt(j); !definite(a.words[j].norm) || ok && (end-j >= 2 || j-k >= 2) {
 				return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "speaker"}, true
 			}
@@ -590,7 +590,7 @@ func (a *analysis) accusativeWord(j int) bool {
 }
 
 // foreignIn reports whether x, ending in ـين, is long enough to be a
-// foreign family name (كامينين) rather than a dual or plural.
+// foreign family name (ماتفيينين) rather than a dual or plural.
 func foreignIn(x string) bool {
 	return strings.HasSuffix(x, "ين") && runeLen(x) >= 6
 }
