@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad"
 	"github.com/marsad-project/marsad/arabic"
@@ -134,6 +136,46 @@ type wordInfo struct {
 	multi  []phrase            // longer phrases, longest first
 	bySec  map[string][]phrase // multi by second word, when there are many
 	fuzzy  []phrase            // long phrases a one-letter typo may match
+	// fuzzyBy holds fuzzy by the first letter and length of their second
+	// word, when there are many: a typo rarely changes a word's first
+	// letter, and changes its length by one letter at most.
+	fuzzyBy map[fuzzyKey][]phrase
+}
+
+// fuzzyKey buckets phrases by the first letter and the length in letters
+// of their second word.
+type fuzzyKey struct {
+	first rune
+	n     int
+}
+
+// keyOf returns the bucket of a phrase whose second word is word.
+func keyOf(word string) fuzzyKey {
+	r, _ := utf8.DecodeRuneInString(word)
+	return fuzzyKey{r, utf8.RuneCountInString(word)}
+}
+
+// fuzzyAfter yields each long phrase a one-letter typo may match when the
+// next word of the text is next.
+func (wi *wordInfo) fuzzyAfter(next string) iter.Seq[phrase] {
+	return func(yield func(phrase) bool) {
+		if wi.fuzzyBy == nil {
+			for _, p := range wi.fuzzy {
+				if !yield(p) {
+					return
+				}
+			}
+			return
+		}
+		k := keyOf(next)
+		for n := k.n - 1; n <= k.n+1; n++ {
+			for _, p := range wi.fuzzyBy[fuzzyKey{k.first, n}] {
+				if !yield(p) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // manyPhrases is how many longer phrases a word starts before they are
@@ -387,6 +429,13 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		}
 		if len(wi.multi) > 0 && !definite(first) {
 			lx.mark(al+first, clsPhraseAl)
+		}
+		if len(wi.fuzzy) > manyPhrases {
+			wi.fuzzyBy = make(map[fuzzyKey][]phrase)
+			for _, p := range wi.fuzzy {
+				k := keyOf(p.toks[1])
+				wi.fuzzyBy[k] = append(wi.fuzzyBy[k], p)
+			}
 		}
 		if len(wi.multi) > manyPhrases {
 			wi.bySec = make(map[string][]phrase)

@@ -115,7 +115,10 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 		if fm.info == nil {
 			continue
 		}
-		for _, p := range fm.info.fuzzy {
+		if i+1 >= len(a.words) {
+			continue
+		}
+		for p := range fm.info.fuzzyAfter(a.words[i+1].norm) {
 			L := len(p.toks)
 			if (found && L <= best.n()) || i+L > len(a.words) || !a.chain(i, i+L) {
 				continue

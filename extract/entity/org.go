@@ -387,6 +387,9 @@ var quotedOrgHeads = normSet("شركة", "شركتي", "سهم", "اسهم", "م
 // between the opening and the closing quote, eight at most.
 func (a *analysis) workAt(i int) (cand, bool) {
 	w := &a.words[i]
+	if w.adj || i+1 >= len(a.words) {
+		return cand{}, false // a quote mark must follow the head
+	}
 	typ := ""
 	for f := 0; f < w.nforms && typ == ""; f++ {
 		switch h := stripAl(w.forms[f].s); {
@@ -396,7 +399,7 @@ func (a *analysis) workAt(i int) (cand, bool) {
 			typ = marsad.ORG
 		}
 	}
-	if typ == "" || i+1 >= len(a.words) || w.adj {
+	if typ == "" {
 		return cand{}, false
 	}
 	gap := strings.TrimSpace(a.text[w.end:a.words[i+1].start])
