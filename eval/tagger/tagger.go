@@ -107,12 +107,9 @@ func Train(sents []conll.Sentence, extra [][]string, feats FeatureFunc, epochs i
 
 	exs := make([]example, len(sents))
 	for k, s := range sents {
-		var x []string
-		if extra != nil {
-			x = extra[k]
-			if len(x) != len(s) {
-				return nil, fmt.Errorf("tagger: train: sentence %d has %d tokens but %d extra values", k, len(s), len(x))
-			}
+		x, err := extraFor(extra, k, len(s), "train")
+		if err != nil {
+			return nil, err
 		}
 		ex := example{rows: make([][]int32, len(s)), gold: make([]int, len(s))}
 		for i, t := range s {
@@ -287,16 +284,25 @@ func (m *Model) Evaluate(sents []conll.Sentence, extra [][]string) (*conll.Repor
 	}
 	rep := conll.NewReport()
 	for k, s := range sents {
-		var x []string
-		if extra != nil {
-			x = extra[k]
-			if len(x) != len(s) {
-				return nil, fmt.Errorf("tagger: evaluate: sentence %d has %d tokens but %d extra values", k, len(s), len(x))
-			}
+		x, err := extraFor(extra, k, len(s), "evaluate")
+		if err != nil {
+			return nil, err
 		}
 		if err := rep.Add(s.Tags(), m.Tag(s.Words(), x)); err != nil {
 			return nil, fmt.Errorf("tagger: evaluate sentence %d: %w", k, err)
 		}
 	}
 	return rep, nil
+}
+
+// extraFor returns the extra column of sentence k (nil when extra is nil),
+// checking that it has one value per token.
+func extraFor(extra [][]string, k, tokens int, op string) ([]string, error) {
+	if extra == nil {
+		return nil, nil
+	}
+	if x := extra[k]; len(x) != tokens {
+		return nil, fmt.Errorf("tagger: %s: sentence %d has %d tokens but %d extra values", op, k, tokens, len(x))
+	}
+	return extra[k], nil
 }

@@ -101,6 +101,9 @@ func (a *analysis) resolve(cands []cand) []cand {
 		if len(c.alts) > 0 {
 			best, bestScore := c.ent, -1
 			matched := strings.Join(a.phraseText(c), " ")
+			// What the context says is the same for every homonym.
+			place, quoted := a.placeBefore(c), a.quoted(c)
+			club := !place && a.sportsNear(c.i)
 			for _, e := range append([]int32{c.ent}, c.alts...) {
 				le := &a.lx.entities[e]
 				score := 0
@@ -116,13 +119,13 @@ func (a *analysis) resolve(cands []cand) []cand {
 				if le.norm == matched {
 					score++
 				}
-				if le.Type == marsad.LOC && a.placeBefore(c) {
+				if le.Type == marsad.LOC && place {
 					score++ // في بوردو: the city
 				}
-				if le.Type == marsad.ORG && a.quoted(c) {
+				if le.Type == marsad.ORG && quoted {
 					score += 3 // «الشرق الأوسط»: a title in quotes, the newspaper
 				}
-				if le.Type == marsad.ORG && a.sportsNear(c.i) && !a.placeBefore(c) {
+				if le.Type == marsad.ORG && club {
 					score += 2 // برشلونة after a goal or a match: the club
 				}
 				if score > bestScore {

@@ -64,7 +64,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 		found = true
 		// Homonyms: other entities with the same written form.
 		for _, q := range homonyms {
-			if q.ent != p.ent && len(q.toks) == L && equalToks(q.toks, p.toks) {
+			if q.ent != p.ent && len(q.toks) == L && slices.Equal(q.toks, p.toks) {
 				best.alts = append(best.alts, q.ent)
 			}
 		}
@@ -157,18 +157,6 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 		}
 	}
 	return best, true
-}
-
-func equalToks(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // isCue reports whether word k is a cue word in any reading.
