@@ -76,13 +76,37 @@ var (
 	// whose first word may also start a name (مجلس الأمن is a name).
 	// anerMisc are words the convention tags MISC on their own: currency
 	// names (ISO 4217 currencies as Arabic news names them) with their
-	// plural and accusative forms, religions, and الله.
+	// plural and accusative forms, religions, their scriptures, and الله.
 	anerMisc = normSet("دولار", "دولارا", "دولارات", "دولاران", "دولارين", "الدولار", "الدولارات",
 		"يورو", "اليورو", "درهم", "دراهم", "الدرهم", "دينار", "دينارا", "دنانير", "الدينار",
 		"ريال", "ريالا", "ريالات", "الريال", "جنيه", "جنيها", "جنيهات", "الجنيه", "ليرة", "ليرات",
 		"الليرة", "شيكل", "شيكلا", "الشيكل", "شيقل", "روبل", "الروبل", "فرنك", "فرنكا", "الفرنك",
 		"روبية", "الروبية", "يوان", "اليوان", "استرليني", "إسترليني", "بيزو", "لاري",
-		"الإسلام", "الاسلام", "المسيحية", "اليهودية", "البوذية", "الهندوسية", "الله")
+		"الإسلام", "الاسلام", "المسيحية", "اليهودية", "البوذية", "الهندوسية", "الله",
+		"القرآن", "الإنجيل", "التوراة")
+	// anerPlaceHeads head descriptions that ANERcorp leaves untagged
+	// around the place they name, which alone is tagged LOC: حكومة [كوبا],
+	// سوق [دبي] المالي, بلدية [باريس], غزو [العراق], منتخب [مصر], دوري
+	// أبطال [أوروبا]. They apply to organizations and events whose other
+	// words are descriptions; a club named after its city (ريال مدريد)
+	// has no such head.
+	anerPlaceHeads = normSet("حكومة", "سوق", "بورصة", "بلدية", "غزو", "اجتياح", "احتلال", "حرب", "مؤتمر",
+		"منتخب", "معرض", "حلبة", "دوري", "كأس", "بطولة", "خارجية", "سفارة", "سفير", "شعب", "جمهورية", "مملكة",
+		"إمارة", "سلطنة", "عاصمة")
+	// anerRegionBases are continents and rivers whose compass adjective
+	// after them is outside the name (أوروبا [الغربية], النيل [الأزرق]);
+	// a country's (كوريا الشمالية) is part of it.
+	anerRegionBases  = normSet("أوروبا", "أوربا", "أميركا", "أمريكا", "آسيا", "أفريقيا", "إفريقيا", "النيل")
+	anerCompassAfter = normSet("الغربية", "الشرقية", "الشمالية", "الجنوبية", "الوسطى", "الأزرق", "الأبيض")
+	// anerMiscNames are names the convention types MISC whatever Marsad
+	// types them: the White House as a building.
+	anerMiscNames = normSet("البيت الأبيض", "البيت الابيض")
+	// anerDescriptions are places named by description that the
+	// convention does not tag: the Arab, Islamic or Western world.
+	anerDescriptions = normSet("العالم العربي", "العالم الإسلامي", "العالم الاسلامي", "العالم الغربي")
+	// anerOrgNames are seats of power the convention types ORG, standing
+	// for the institution they house.
+	anerOrgNames          = normSet("الكرملين", "البنتاغون", "البنتاجون")
 	anerGovernmentPhrases = normSet("مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
 		"مجلس الادارة", "مجلس الشعب", "مجلس الشورى", "مجلس الأعيان", "مجلس الوزراء العراقي")
 )
@@ -173,6 +197,19 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 		toks[i] = norm(text[w.Start:w.End])
 	}
 	whole := strings.Join(toks, " ")
+	switch {
+	case anerDescriptions[stripClitics(whole, anerDescriptions)]:
+		return s, false
+	case anerMiscNames[stripClitics(whole, anerMiscNames)]:
+		s.typ = marsad.MISC
+	case anerOrgNames[stripClitics(whole, anerOrgNames)]:
+		s.typ = marsad.ORG
+	}
+	if s.typ == marsad.ORG || s.typ == marsad.MISC {
+		if t, ok := r.anerPlaceIn(s, ws, toks); ok {
+			return t, true
+		}
+	}
 	if _, title := r.lx.titles[toks[0]]; title && s.typ == marsad.PER {
 		return s, false // وزير الخارجية الأردني: a role linked to its person, not a name
 	}
@@ -180,6 +217,9 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 		if anerGovernment[toks[0]] || anerGovernmentPhrases[whole] ||
 			len(toks) > 2 && anerGovernmentPhrases[toks[0]+" "+toks[1]] {
 			return s, false
+		}
+		if letters(toks) {
+			return s, false // أ ف ب, د ب أ: an agency's initials in a byline
 		}
 		if len(toks) == 1 && definite(toks[0]) && r.lx.cues[stripAl(toks[0])] == cueOrgHead {
 			return s, false // المجلس, الحزب: a back-reference by the head noun alone
@@ -202,7 +242,8 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 			}
 		}
 	}
-	if hi-lo >= 2 && anerEpithets[toks[hi-1]] && s.typ == marsad.LOC {
+	if hi-lo >= 2 && s.typ == marsad.LOC && (anerEpithets[toks[hi-1]] ||
+		hi-lo == 2 && anerCompassAfter[toks[hi-1]] && anerRegionBases[stripClitics(toks[lo], anerRegionBases)]) {
 		hi--
 	}
 	if s.typ == marsad.MISC {
@@ -220,6 +261,49 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 	}
 	s.Start, s.End = ws[lo].Start, ws[hi-1].End
 	return s, true
+}
+
+// anerPlaceIn returns the place inside an organization or event headed by
+// one of anerPlaceHeads (حكومة كوبا → كوبا), which ANERcorp tags alone.
+func (r *Recognizer) anerPlaceIn(s typedSpan, ws []marsad.Span, toks []string) (typedSpan, bool) {
+	if len(toks) < 2 || !anerPlaceHeads[stripClitics(toks[0], anerPlaceHeads)] {
+		return s, false
+	}
+	for k := 1; k < len(toks); k++ {
+		for L := len(toks) - k; L >= 1; L-- {
+			if e := r.lx.entityOf(toks[k : k+L]); e >= 0 && r.lx.entities[e].Type == marsad.LOC {
+				return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: marsad.LOC}, true
+			}
+		}
+	}
+	return s, false
+}
+
+// letters reports whether toks are two or more single letters (initials).
+func letters(toks []string) bool {
+	for _, t := range toks {
+		if utf8.RuneCountInString(t) != 1 {
+			return false
+		}
+	}
+	return len(toks) >= 2
+}
+
+// stripClitics returns word without up to two proclitics (و ف ب ل) when
+// that form is in set, else word.
+func stripClitics(word string, set map[string]bool) string {
+	x := word
+	for k := 0; k < 3; k++ {
+		if set[x] {
+			return x
+		}
+		r, size := utf8.DecodeRuneInString(x)
+		if !strings.ContainsRune("وفبل", r) || len(x) <= size {
+			break
+		}
+		x = x[size:]
+	}
+	return word
 }
 
 // entityOf returns the lexicon entity that toks (normalized) name, or -1.

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad"
 )
@@ -43,6 +44,15 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 		if head == normQiyada && def && (i+1 >= len(a.words) || !commandRegions[a.words[i+1].norm]) {
 			continue // القيادة السياسية: leadership, not a command
 		}
+		if head == normTanzim && !def && i+1 < len(a.words) && w.adj {
+			// تنظيم الهجرة: "organizing"; the organization is a named one
+			// (تنظيم القاعدة, تنظيم الدولة الإسلامية).
+			if c, ok := a.lexiconAt(i + 1); !ok || c.typ != marsad.ORG && c.typ != marsad.LOC {
+				if definite(a.words[i+1].norm) {
+					continue
+				}
+			}
+		}
 		k := i + 1
 		count, dem, firstDem, lamSeen := 0, 0, false, false
 		for k < len(a.words) && a.words[k-1].adj && count < 8 {
@@ -58,8 +68,8 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 			if a.lx.stop[x] {
 				break
 			}
-			if _, isTitle := a.lx.titles[x]; isTitle && count > 0 {
-				break
+			if _, isTitle := a.lx.titles[x]; isTitle && (count > 0 || !eponymHeads[head]) {
+				break // حكومة الرئيس فؤاد السنيورة: his government
 			}
 			if c, ok := a.lexiconAt(k); ok && !c.amb {
 				// (An alias that is also a common word, such as a place
@@ -73,10 +83,19 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 				if c.typ == marsad.PER || c.skip > 0 {
 					break
 				}
+				if c.typ == marsad.ORG && count > 0 {
+					// وكالة الأنباء القطرية قنا, منظمة الدول المصدرة للنفط
+					// أوبك: a name in apposition is a mention of its own.
+					break
+				}
 				k = c.j
 				count++
 				if n := a.lamComplement(k); n > 0 && a.words[k-1].adj {
 					continue // بعثة الاتحاد الأفريقي لحفظ السلام
+				}
+				if c.typ == marsad.LOC && k < len(a.words) && a.words[k-1].adj && a.centralAdj(k) {
+					k++ // بنك فرنسا المركزي
+					count++
 				}
 				goto done // a named complement ends the name: حركة حماس
 			}
@@ -138,6 +157,16 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// centralAdj reports whether word k is an adjective that completes an
+// institution's name after its place (بنك فرنسا المركزي, محكمة ديترويت
+// الفدرالية).
+func (a *analysis) centralAdj(k int) bool {
+	return institutionAdj[a.words[k].norm]
+}
+
+// institutionAdj complete an institution's name after its place.
+var institutionAdj = normSet("المركزي", "الفدرالي", "الفيدرالي", "الفدرالية", "الفيدرالية", "العليا", "الأعلى", "الدولي", "الدولية", "الوطني", "الوطنية")
 
 // lamComplement returns how many words from word k make a complement
 // introduced by ل: one definite word (للانتخابات, للبترول) or an
@@ -368,7 +397,20 @@ func (a *analysis) foreignWord(k int) bool {
 	if _, lex := a.lexiconAt(k); lex {
 		return false
 	}
-	return true
+	return transliterated(x)
+}
+
+// transliterated reports whether x has the shape of a name written from
+// another script: a long vowel letter (ا و ي) inside it, where Arabic
+// nouns of three or four letters often have none (جذب, خدمة), and no
+// short nisba ending (ثقافي, أساسي).
+func transliterated(x string) bool {
+	body := strings.TrimSuffix(x, "ي")
+	if body != x && runeLen(x) <= 5 {
+		return false
+	}
+	_, size := utf8.DecodeLastRuneInString(x)
+	return strings.ContainsAny(x[:len(x)-size], "اوي")
 }
 
 // workHeads name a work whose title follows in quotes: رواية «أولاد

@@ -235,6 +235,29 @@ func (a *analysis) cliticPerson(i int) (skip, end int) {
 	return 0, i
 }
 
+// coordPerson finds a person joined by و to the person just before it
+// (أحمد غازي وجمال الرشدان): the given name after و may also be a common
+// word, as the list reads names. It returns the letters to skip and the
+// end, or end == i when there is none.
+func (a *analysis) coordPerson(i int) (skip, end int) {
+	w := &a.words[i]
+	if !strings.HasPrefix(w.norm, waw) || !w.adj {
+		return 0, i
+	}
+	for f := 1; f < w.nforms; f++ {
+		if w.forms[f].skip != 1 {
+			continue
+		}
+		if _, ok := a.givenAt(i, f); !ok {
+			continue
+		}
+		if j := a.extendName(i, i, false); j-i >= 2 {
+			return 1, j
+		}
+	}
+	return 0, i
+}
+
 // extendName extends a name whose last word so far is at `last` (the name
 // starts at k) and returns the end.
 func (a *analysis) extendName(last, k int, titled bool) int {
@@ -296,7 +319,7 @@ func (a *analysis) extendName(last, k int, titled bool) int {
 			j++
 			break // a family name with ال ends the name
 		}
-		if a.verbLike(x) && !a.tchName(j, prev) && !a.russianName(j, prev) {
+		if a.verbLike(x) && !a.tchName(j, prev) && !a.russianName(j, prev) && !a.surnameAfterGiven(j, prev) {
 			break
 		}
 		if !titled && (strings.HasSuffix(x, "ات") || ((strings.HasSuffix(x, "ين") || strings.HasSuffix(x, "ون")) && !a.foreignSurname(j, prev))) {
@@ -365,6 +388,16 @@ func (a *analysis) russianName(j int, prev string) bool {
 	g, ok := a.lx.given[prev]
 	x := a.words[j].norm
 	return ok && !g.amb && !g.noun && (strings.HasSuffix(x, "يف") || strings.HasSuffix(x, "وف")) && runeLen(x) >= 6
+}
+
+// surnameAfterGiven reports whether word j, which starts like an imperfect
+// verb, is rather a family name after an unambiguous given name (جوناثان
+// تود, حمزة يرلكاب): a long word with no clitic reading that is no common
+// word.
+func (a *analysis) surnameAfterGiven(j int, prev string) bool {
+	g, ok := a.lx.given[prev]
+	x := a.words[j].norm
+	return ok && !g.amb && !g.noun && runeLen(x) >= 4 && a.words[j].nforms == 1 && !a.lx.common[x] && !a.lx.stop[x]
 }
 
 // regnal are the ordinals that follow a ruler's or pope's name (محمد
@@ -438,6 +471,7 @@ var reportVerbs = normSet(
 var speechLinks = normSet(
 	"ان", "انه", "انها", "في", "امس", "اليوم", "لدي", "خلال", "بان", "بانه", "لوكاله",
 	"للصحفيين", "لصحيفه", "لقناه", "لمجله", "لاذاعه", "لموقع", "لتلفزيون", "للتلفزيون", "لجريده",
+	"الي", "بانها", "عن", "ايضا",
 )
 
 // reportedAt finds an unknown one- or two-word name right after a
@@ -475,7 +509,7 @@ func (a *analysis) reportedAt(i int) (cand, bool) {
 			return cand{}, false
 		}
 		// وقال الأعرجي إن: a family name alone, then a speech link.
-		if k+1 < len(a.words) && a.words[k].adj && speechLinks[a.words[k+1].norm] {
+		if k+1 < len(a.words) && (a.words[k].adj && speechLinks[a.words[k+1].norm] || !a.words[k].adj && a.quoteBreak(k)) {
 			return cand{i: k, j: k + 1, ent: -1, typ: marsad.PER, rule: "speaker"}, true
 		}
 		return cand{}, false

@@ -69,6 +69,7 @@ var (
 	normAli      = norm("علي")
 	normHaraka   = norm("حركة")
 	normQiyada   = norm("قيادة")
+	normTanzim   = norm("تنظيم")
 	normFi       = norm("في")
 )
 
@@ -192,15 +193,45 @@ func (a *analysis) reset(lx *Lexicon, text string) *analysis {
 	for i := 0; i+1 < len(a.words); i++ {
 		// The preposition على written علي (as some outlets do) before a
 		// common word: علي هامش, علي صدر, علي التقرير.
-		w, nx := &a.words[i], a.words[i+1].norm
-		if w.norm == normAli && w.adj && lx.common[nx] {
-			if _, given := lx.given[nx]; !given {
-				w.norm, w.nforms, w.cls = prepAla, 0, 0
-				w.classify(lx, text)
-			}
+		w := &a.words[i]
+		if w.norm == normAli && w.adj && a.aliPrep(i) {
+			w.norm, w.nforms, w.cls = prepAla, 0, 0
+			w.classify(lx, text)
 		}
 	}
 	return a
+}
+
+// aliPrep reports whether علي at word i is the preposition على: the next
+// word is a common word (علي هامش), or, unless a name word comes before
+// علي (محمد علي, بن علي), a stop word (شدد علي أن), a definite word that
+// is no family name (علي التوالي, علي الشريط, but علي السيستاني) or a
+// place (علي إسرائيل).
+func (a *analysis) aliPrep(i int) bool {
+	k := i + 1
+	lx, nx := a.lx, a.words[k].norm
+	if _, given := lx.given[nx]; given {
+		return false
+	}
+	if lx.common[nx] {
+		return true
+	}
+	if i > 0 && a.words[i-1].adj {
+		pv := a.words[i-1].norm
+		if _, g := lx.given[pv]; g || nameJoiners[pv] {
+			return false
+		}
+	}
+	if lx.stop[nx] {
+		return true
+	}
+	if _, sur := lx.surnames[nx]; sur {
+		return false
+	}
+	if c, ok := a.lexiconAt(k); ok {
+		return c.typ == marsad.LOC && c.skip == 0 && !c.amb
+	}
+	return definite(nx) && !strings.HasSuffix(nx, "ي") && a.words[k].nforms == 1
 }
 
 // addHashtag adds the words of a hashtag token.
@@ -466,6 +497,10 @@ func (a *analysis) scan(ctx context.Context) (out, roles []cand, err error) {
 				consider(cand{i: i, j: j, ent: -1, typ: marsad.PER, rule: "person"}, true)
 			} else if skip, j := a.cliticPerson(i); j > i {
 				consider(cand{i: i, j: j, skip: skip, ent: -1, typ: marsad.PER, rule: "person"}, true)
+			} else if len(out) > 0 && out[len(out)-1].typ == marsad.PER && out[len(out)-1].j == i {
+				if skip, j := a.coordPerson(i); j > i {
+					consider(cand{i: i, j: j, skip: skip, ent: -1, typ: marsad.PER, rule: "person"}, true)
+				}
 			} else if a.foreignShape(i) {
 				consider(cand{i: i, j: i + 1, ent: -1, typ: marsad.PER, rule: "shape"}, true)
 			}
