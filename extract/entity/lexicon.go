@@ -33,6 +33,7 @@ const (
 	fileStop      = "stopwords.tsv"
 	fileCommon    = "common.tsv"
 	fileAmbiguous = "ambiguous.tsv"
+	fileShared    = "shared.tsv"
 )
 
 // lexEntity is one identity known to a lexicon.
@@ -53,7 +54,10 @@ type phrase struct {
 	ent   int32
 	alias bool // an alias, not the canonical name
 	amb   bool // also a common word: needs support from the document
-	extra bool // from a user lexicon
+	// shared is a family name other people bear too: without support it
+	// is a person's name linked to no one (see shared.tsv).
+	shared bool
+	extra  bool // from a user lexicon
 }
 
 // givenName is a given name with its Latin form.
@@ -107,6 +111,7 @@ type Lexicon struct {
 	stop      map[string]bool
 	common    map[string]bool
 	ambiguous map[string]bool  // normalized alias text
+	shared    map[string]bool  // normalized family names borne by several people
 	surnames  map[string]int32 // normalized last token of a lexicon person → entity (-1 if several)
 	parents   map[string]bool  // normalized names of entities that contain others (countries)
 	// class tells, for a word form, which rules it may trigger and which
@@ -243,6 +248,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		stop:      make(map[string]bool, 512),
 		common:    make(map[string]bool, 256),
 		ambiguous: make(map[string]bool, 128),
+		shared:    make(map[string]bool, 64),
 		surnames:  make(map[string]int32, 256),
 	}
 	var files []loadedFile
@@ -280,7 +286,7 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 			return 0
 		case "places.tsv":
 			return 1
-		case fileDemonyms, fileGiven, fileTitles, fileCues, fileStop, fileCommon, fileAmbiguous:
+		case fileDemonyms, fileGiven, fileTitles, fileCues, fileStop, fileCommon, fileAmbiguous, fileShared:
 			return 3
 		}
 		return 2
@@ -344,6 +350,10 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 			for _, r := range f.rows {
 				lx.ambiguous[norm(r[0])] = true
 			}
+		case fileShared:
+			for _, r := range f.rows {
+				lx.shared[norm(r[0])] = true
+			}
 		default:
 			if err := lx.addEntities(f); err != nil {
 				return nil, err
@@ -377,6 +387,8 @@ func LoadLexicon(extraDir string) (*Lexicon, error) {
 		for i := range ps {
 			if lx.ambiguous[strings.Join(ps[i].toks, " ")] || commonPhrase(lx, ps[i].toks) {
 				ps[i].amb = true
+			} else if len(ps[i].toks) == 1 && lx.shared[ps[i].toks[0]] && lx.entities[ps[i].ent].Type == marsad.PER {
+				ps[i].amb, ps[i].shared = true, true
 			}
 			// A one-word name from a user lexicon (GeoNames imports are
 			// full of them) that is short or also a given name needs
@@ -473,7 +485,7 @@ func commonPhrase(lx *Lexicon, toks []string) bool {
 // adds to given.tsv, common_verbs.tsv to common.tsv). Any other name is
 // returned as is and holds entities.
 func listKind(name string) string {
-	for _, special := range []string{fileDemonyms, fileGiven, fileTitles, fileCues, fileStop, fileCommon, fileAmbiguous} {
+	for _, special := range []string{fileDemonyms, fileGiven, fileTitles, fileCues, fileStop, fileCommon, fileAmbiguous, fileShared} {
 		base := strings.TrimSuffix(special, ".tsv")
 		if name == special || strings.HasPrefix(name, base+"_") {
 			return special

@@ -135,7 +135,10 @@ func (a *analysis) resolve(cands []cand) []cand {
 			c.ent, c.typ, c.alts = best, a.lx.entities[best].Type, nil
 		}
 		if c.amb && !supported(c) {
-			continue
+			if !c.shared {
+				continue
+			}
+			c.ent, c.amb = -1, false // جونسون alone: a person, but which one?
 		}
 		if a.cityClub(c) {
 			// فاز برشلونة على ليون: a city in a sports report, not after

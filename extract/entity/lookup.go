@@ -60,7 +60,7 @@ func (a *analysis) lexiconAtUncached(i int) (cand, bool) {
 			return // فلكيا is no ف + ل + كيا
 		}
 		best = cand{i: i, j: i + L, skip: fm.skip, typ: a.lx.entities[p.ent].Type, ent: p.ent,
-			amb: p.amb, rule: "lexicon"}
+			amb: p.amb, shared: p.shared, rule: "lexicon"}
 		found = true
 		// Homonyms: other entities with the same written form.
 		for _, q := range homonyms {

@@ -38,6 +38,7 @@ type cand struct {
 	ent    int32   // lexicon entity, -1 for rule-found names
 	alts   []int32 // homonyms of ent (same written form)
 	amb    bool    // lexicon alias that is also a common word
+	shared bool    // lexicon family name other people bear too
 	role   string  // for people introduced by a title
 	rule   string  // which rule found it: lexicon, title, person, org, place, facility, fuzzy, …
 	roleOK bool    // a role-only mention (title without a name)
