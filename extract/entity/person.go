@@ -581,22 +581,46 @@ func (a *analysis) afterDemonym(i int) (cand, bool) {
 		return cand{}, false
 	}
 	if i > 0 && a.words[i-1].adj {
-		prev := a.words[i-1].norm
-		if definite(prev) && !a.lx.stop[prev] {
-			return cand{}, false
+		prev := a.words[i-1]
+		if definite(prev.forms[prev.nforms-1].s) && !a.lx.stop[prev.norm] {
+			return cand{}, false // والإذاعة الإيرانية: an adjective
 		}
 	}
 	k := i + 1
 	j := a.personAt(k, true)
+	if _, g := a.lx.given[a.words[k].norm]; !g {
+		if c, ok := a.lexiconAt(k); !ok || c.typ != marsad.PER {
+			// فاز الروسي كافلنيكوف: one foreign-looking word, a family name.
+			if !a.foreignName(k) {
+				return cand{}, false
+			}
+			if j == k {
+				// رافايل نادال, دودو سيلفا: up to three such words.
+				for j = k + 1; j < len(a.words) && j < k+3 && a.words[j-1].adj && a.foreignName(j); j++ {
+				}
+			}
+		}
+	}
 	if j == k {
 		return cand{}, false
 	}
-	if _, g := a.lx.given[a.words[k].norm]; !g {
-		if c, ok := a.lexiconAt(k); !ok || c.typ != marsad.PER {
-			return cand{}, false
-		}
-	}
 	return cand{i: k, j: j, ent: -1, typ: marsad.PER, rule: "demonym"}, true
+}
+
+// foreignName reports whether word k, in no lexicon, looks like a foreign
+// family name standing alone: long, written from another script, with no
+// article, clitic or verb reading, and no common word.
+func (a *analysis) foreignName(k int) bool {
+	x := a.words[k].norm
+	w := &a.words[k]
+	if runeLen(x) < 4 || definite(x) || w.nforms > 1 && (strings.HasPrefix(x, waw) || a.prepNoun(k) || definite(w.forms[w.nforms-1].s)) || !a.plain(k) || a.lx.common[x] || a.lx.stop[x] ||
+		a.verbLike(x) || a.accusative(k) || a.accusativeWord(k) || cliticWithPronoun(x) || pronounOrPlural(x) && !foreignIn(x) {
+		return false
+	}
+	if _, lex := a.lexiconAt(k); lex {
+		return false
+	}
+	return transliterated(x)
 }
 
 // prepNoun reports whether word j reads as a preposition (ب, ل, ك) before
