@@ -77,7 +77,7 @@ var (
 	// anerMisc are words the convention tags MISC on their own: currency
 	// names (ISO 4217 currencies as Arabic news names them) with their
 	// plural and accusative forms, religions, their scriptures, and الله.
-	anerMisc = normSet("دولار", "دولارا", "دولارات", "دولاران", "دولارين", "الدولار", "الدولارات",
+	anerMisc = normSet("دولار", "دولارا", "دولاران", "دولارين", "الدولار",
 		"يورو", "اليورو", "درهم", "دراهم", "الدرهم", "دينار", "دينارا", "دنانير", "الدينار",
 		"ريال", "ريالا", "ريالات", "الريال", "جنيه", "جنيها", "جنيهات", "الجنيه", "ليرة", "ليرات",
 		"الليرة", "شيكل", "شيكلا", "الشيكل", "شيقل", "روبل", "الروبل", "فرنك", "فرنكا", "الفرنك",
@@ -101,9 +101,11 @@ var (
 	// anerMiscNames are names the convention types MISC whatever Marsad
 	// types them: the White House as a building.
 	anerMiscNames = normSet("البيت الأبيض", "البيت الابيض")
-	// anerDescriptions are places named by description that the
-	// convention does not tag: the Arab, Islamic or Western world.
-	anerDescriptions = normSet("العالم العربي", "العالم الإسلامي", "العالم الاسلامي", "العالم الغربي")
+	// anerDescriptions are places and things named by description that
+	// the convention does not tag: the Arab, Islamic or Western world, the
+	// World Cup, the Islamic religion.
+	anerDescriptions = normSet("العالم العربي", "العالم الإسلامي", "العالم الاسلامي", "العالم الغربي",
+		"كأس العالم", "الدين الإسلامي", "الدين الاسلامي")
 	// anerOrgNames are seats of power the convention types ORG, standing
 	// for the institution they house.
 	anerOrgNames          = normSet("الكرملين", "البنتاغون", "البنتاجون")
