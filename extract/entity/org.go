@@ -403,11 +403,10 @@ func (a *analysis) foreignWord(k int) bool {
 // transliterated reports whether x has the shape of a name written from
 // another script: a long vowel letter (ا و ي) inside it, where Arabic
 // nouns of three or four letters often have none (جذب, خدمة), and no
-// short nisba ending (ثقافي, أساسي).
+// short nisba ending (ثقافي, أساسي, ثقافية).
 func transliterated(x string) bool {
-	body := strings.TrimSuffix(x, "ي")
-	if body != x && runeLen(x) <= 5 {
-		return false
+	if strings.HasSuffix(x, "ي") && runeLen(x) <= 5 || strings.HasSuffix(x, "يه") && runeLen(x) <= 7 {
+		return false // ثقافي, ثقافية: adjectives
 	}
 	_, size := utf8.DecodeLastRuneInString(x)
 	return strings.ContainsAny(x[:len(x)-size], "اوي")
