@@ -55,7 +55,8 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 			return cand{}, false
 		}
 		if kind == cueFacility {
-			named := namedFacilities[head] && !a.verbLike(x) && !strings.HasSuffix(x, "ي") && !strings.HasSuffix(x, "يه")
+			named := namedFacilities[head] && !a.verbLike(x) && !strings.HasSuffix(x, "ي") && !strings.HasSuffix(x, "يه") ||
+				a.foreignPlace(k) // ساحة كهرمانة, شارع قوانغتا
 			if !definite(x) && !nameJoiners[x] && !named {
 				return cand{}, false
 			}
@@ -65,8 +66,8 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 			}
 			return cand{i: i, j: j, skip: fm.skip, typ: marsad.LOC, ent: -1, rule: "facility"}, true
 		}
-		if strictPlaceCues[head] && !definite(x) {
-			return cand{}, false
+		if strictPlaceCues[head] && !definite(x) && !a.foreignPlace(k) {
+			return cand{}, false // منطقة عازلة; but منطقة بيكول
 		}
 		if !definite(x) && (strings.HasSuffix(x, "يه") || strings.HasPrefix(x, "سي") || strings.HasPrefix(x, "ست")) {
 			return cand{}, false // an adjective (تاريخية) or a future verb (ستشهد)
@@ -81,6 +82,25 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 		return cand{i: k, j: j, typ: marsad.LOC, ent: -1, rule: "place"}, true
 	}
 	return cand{}, false
+}
+
+// foreignPlace reports whether word k, after a place cue, looks like a
+// place name written from another script: long, in no lexicon and no
+// common word, with a long vowel inside and no feminine or nisba ending
+// (منطقة عازلة, منطقة صناعية are descriptions).
+func (a *analysis) foreignPlace(k int) bool {
+	x := a.words[k].norm
+	w := &a.words[k]
+	if runeLen(x) < 4 || definite(x) || !a.plain(k) || w.nforms > 1 && a.prepNoun(k) || strings.HasPrefix(x, waw) ||
+		strings.HasSuffix(x, "ه") || strings.HasSuffix(x, "ي") || strings.HasSuffix(x, "ات") || strings.HasSuffix(x, "ين") ||
+		strings.HasSuffix(x, "ون") || a.accusativeWord(k) || cliticWithPronoun(x) || a.genitive(k) ||
+		runeLen(x) <= 5 && (strings.HasPrefix(x, "ت") || strings.HasPrefix(x, "ا")) {
+		return false // تكرير, أوسع: a verbal noun or an elative
+	}
+	if _, lex := a.lexiconAt(k); lex {
+		return false
+	}
+	return transliterated(x)
 }
 
 // compassPoints name a region when they precede one (شمال دارفور).
