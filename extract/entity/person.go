@@ -162,6 +162,11 @@ func (a *analysis) personAt(k int, titled bool) int {
 					return k // (علي: the preposition على spelt with ي)
 				}
 			}
+			if j == k+1 && !transliterated(strings.TrimPrefix(first, "ا")) {
+				if _, sur := a.lx.surnames[first]; !sur {
+					return k // الوزير متحمس, الرئيس امتنع: a word, not a name
+				}
+			}
 		}
 		return j
 	}
