@@ -110,7 +110,7 @@ var (
 	// anerOrgNames are seats of power the convention types ORG, standing
 	// for the institution they house.
 	anerOrgNames          = normSet("الكرملين", "البنتاغون", "البنتاجون")
-	anerGovernmentPhrases = normSet("مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
+	anerGovernmentPhrases = normSet("المجلس التشريعي", "الجمعية العامة", "الجمعية العمومية", "مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
 		"مجلس الادارة", "مجلس الشعب", "مجلس الشورى", "مجلس الأعيان", "مجلس الوزراء العراقي")
 )
 
@@ -219,7 +219,9 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 	if s.typ == marsad.ORG {
 		if anerGovernment[toks[0]] || anerGovernmentPhrases[whole] ||
 			len(toks) > 2 && anerGovernmentPhrases[toks[0]+" "+toks[1]] {
-			return s, false
+			// A body named by description is untagged, a name inside it
+			// is (الجمعية العامة [للأمم المتحدة]).
+			return r.nameIn(ws, toks)
 		}
 		if letters(toks) {
 			return s, false // أ ف ب, د ب أ: an agency's initials in a byline
@@ -290,6 +292,29 @@ func letters(toks []string) bool {
 		}
 	}
 	return len(toks) >= 2
+}
+
+// nameIn returns the longest organization or place of the lexicon inside
+// a mention after its first word; ok is false when there is none.
+func (r *Recognizer) nameIn(ws []marsad.Span, toks []string) (typedSpan, bool) {
+	for k := 1; k < len(toks); k++ {
+		for L := len(toks) - k; L >= 1; L-- {
+			sub := toks[k : k+L]
+			if k+L == len(toks) || L > 1 {
+				if e := r.lx.entityOf(sub); e >= 0 && (r.lx.entities[e].Type == marsad.ORG || r.lx.entities[e].Type == marsad.LOC) {
+					return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: r.lx.entities[e].Type}, true
+				}
+			}
+			if strings.HasPrefix(sub[0], "لل") {
+				// للأمم المتحدة: ل + the article's ل.
+				alt := append([]string{"ال" + strings.TrimPrefix(sub[0], "لل")}, sub[1:]...)
+				if e := r.lx.entityOf(alt); e >= 0 && r.lx.entities[e].Type == marsad.ORG {
+					return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: marsad.ORG}, true
+				}
+			}
+		}
+	}
+	return typedSpan{}, false
 }
 
 // stripClitics returns word without up to two proclitics (و ف ب ل) when
