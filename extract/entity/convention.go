@@ -300,6 +300,9 @@ func (r *Recognizer) nameIn(ws []marsad.Span, toks []string) (typedSpan, bool) {
 	for k := 1; k < len(toks); k++ {
 		for L := len(toks) - k; L >= 1; L-- {
 			sub := toks[k : k+L]
+			if anerGovernment[sub[0]] {
+				break // وزارة الخارجية الأميركية: a description all along
+			}
 			if k+L == len(toks) || L > 1 {
 				if e := r.lx.entityOf(sub); e >= 0 && (r.lx.entities[e].Type == marsad.ORG || r.lx.entities[e].Type == marsad.LOC) {
 					return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: r.lx.entities[e].Type}, true
