@@ -61,7 +61,10 @@ var (
 	anerPlaceDescriptors = normSet("مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد", "مسجد", "سجن",
 		"معتقل", "معبر", "جسر", "جزيرة", "بحيرة", "جبل", "وادي", "مخيم", "صحراء", "مضيق", "خليج", "بحر", "قناة",
 		"مزارع", "محافظة", "مدينة", "ولاية", "إقليم", "إعصار", "عاصفة", "قصر", "شارع", "ساحة", "قاعدة",
-		"دولة", "جمهورية", "جبال", "سلطنة", "إمارة", "مملكة")
+		"دولة", "جمهورية", "جبال", "سلطنة", "إمارة", "مملكة", "بلاد")
+	// anerFacilityAdj qualify a facility after the place it is named
+	// after (مطار الدوحة الدولي) and stay outside the place.
+	anerFacilityAdj = normSet("الدولي", "الدولية", "المركزي", "الجديد", "القديم")
 	// anerCompass are compass words before a place.
 	anerCompass = normSet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
 		"شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب")
@@ -240,12 +243,18 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 			lo = 2
 		case anerCompass[toks[0]] || anerPlaceDescriptors[toks[0]] || definite(toks[0]) && anerPlaceDescriptors[stripAl(toks[0])] && s.typ == marsad.MISC:
 			lo = 1
+			if hi-lo >= 2 && anerPlaceDescriptors[toks[lo]] {
+				lo++ // جنوب قطاع [غزة]
+			}
 		case anerDescriptors[stripAl(toks[0])]:
 			whole, rest := r.lx.entityOf(toks), r.lx.entityOf(toks[1:])
 			if !definite(toks[1]) && (whole < 0 || whole == rest) || definite(toks[1]) && rest >= 0 {
 				lo = 1 // حركة طالبان, النادي الأهلي, حركة الجهاد الإسلامي
 			}
 		}
+	}
+	if hi-lo >= 2 && s.typ == marsad.LOC && lo > 0 && anerFacilityAdj[toks[hi-1]] {
+		hi-- // مطار [الدوحة] الدولي
 	}
 	if hi-lo >= 2 && s.typ == marsad.LOC && (anerEpithets[toks[hi-1]] ||
 		hi-lo == 2 && anerCompassAfter[toks[hi-1]] && anerRegionBases[stripClitics(toks[lo], anerRegionBases)]) {

@@ -74,7 +74,9 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 		}
 		j := k + 1
 		if !definite(x) && j < len(a.words) && a.words[k].adj && a.plain(j) && !a.lx.common[a.words[j].norm] &&
-			!strings.HasPrefix(a.words[j].norm, waw) && !strings.HasSuffix(a.words[j].norm, "يه") {
+			!strings.HasPrefix(a.words[j].norm, waw) && !strings.HasSuffix(a.words[j].norm, "يه") &&
+			!definite(a.words[j].norm) && !a.genitive(j) && !a.prepNoun(j) {
+			// (بلدة هويان المدرجة, بلدة مياندواب بشمال: the name is one word)
 			if _, ok := a.lexiconAt(j); !ok {
 				j++
 			}
