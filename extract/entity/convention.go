@@ -101,7 +101,7 @@ var (
 	// after them is outside the name (أوروبا [الغربية], النيل [الأزرق]);
 	// a country's (كوريا الشمالية) is part of it.
 	anerRegionBases  = normSet("أوروبا", "أوربا", "أميركا", "أمريكا", "آسيا", "أفريقيا", "إفريقيا", "النيل")
-	anerCompassAfter = normSet("الغربية", "الشرقية", "الشمالية", "الجنوبية", "الوسطى", "الأزرق", "الأبيض")
+	anerCompassAfter = normSet("الغربية", "الشرقية", "الشمالية", "الجنوبية", "الأزرق", "الأبيض")
 	// anerMiscNames are names the convention types MISC whatever Marsad
 	// types them: the White House as a building.
 	anerMiscNames = normSet("البيت الأبيض", "البيت الابيض")
