@@ -61,7 +61,12 @@ var (
 	anerPlaceDescriptors = normSet("مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد", "مسجد", "سجن",
 		"معتقل", "معبر", "جسر", "جزيرة", "بحيرة", "جبل", "وادي", "مخيم", "صحراء", "مضيق", "خليج", "بحر", "قناة",
 		"مزارع", "محافظة", "مدينة", "ولاية", "إقليم", "إعصار", "عاصفة", "قصر", "شارع", "ساحة", "قاعدة",
-		"دولة", "جمهورية", "جبال", "سلطنة", "إمارة", "مملكة", "بلاد")
+		"دولة", "جمهورية", "جبال", "سلطنة", "إمارة", "مملكة", "بلاد", "برج")
+	// anerFacilityTypes give the type of a facility's own name after its
+	// descriptor: stadiums, airports and towers are MISC, mosques and
+	// prisons ORG.
+	anerFacilityTypes = map[string]string{norm("ملعب"): marsad.MISC, norm("استاد"): marsad.MISC,
+		norm("مطار"): marsad.MISC, norm("برج"): marsad.MISC, norm("مسجد"): marsad.ORG, norm("سجن"): marsad.ORG}
 	// anerFacilityAdj qualify a facility after the place it is named
 	// after (مطار الدوحة الدولي) and stay outside the place.
 	anerFacilityAdj = normSet("الدولي", "الدولية", "المركزي", "الجديد", "القديم")
@@ -267,6 +272,15 @@ func (r *Recognizer) anercorp(text string, s typedSpan) (typedSpan, bool) {
 			if strings.HasPrefix(toks[k], "لل") {
 				hi = k
 				break
+			}
+		}
+	}
+	if lo == 1 && s.typ == marsad.LOC {
+		// A facility's own name, when it is no place's (مطار المنارة,
+		// but مطار دالاس), is MISC or ORG in the convention.
+		if t, ok := anerFacilityTypes[toks[0]]; ok {
+			if e := r.lx.entityOf(toks[lo:hi]); e < 0 || r.lx.entities[e].Type != marsad.LOC {
+				s.typ = t
 			}
 		}
 	}
