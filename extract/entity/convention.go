@@ -55,7 +55,8 @@ var (
 	// outside it when the name itself follows (حركة طالبان, النادي
 	// الأهلي, but حركة تحرير السودان is a name made of descriptions and
 	// stays whole).
-	anerDescriptors = normSet("حركة", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "وكالة", "صحيفة", "شركة", "فريق", "نادي", "قيادة")
+	anerDescriptors = normSet("حركة", "ميليشيا", "ميليشيات", "حكومة", "بعثة", "وكالة", "صحيفة", "شركة", "فريق", "نادي", "قيادة",
+		"مفوضية", "جماعة")
 	// anerPlaceDescriptors come before a place's or facility's name and
 	// always stay outside it (نهر النيجر, مطار دالاس, قطاع غزة).
 	anerPlaceDescriptors = normSet("مطار", "قطاع", "نهر", "جائزة", "ميناء", "ملعب", "استاد", "مسجد", "سجن",
@@ -118,7 +119,7 @@ var (
 	// anerOrgNames are seats of power the convention types ORG, standing
 	// for the institution they house.
 	anerOrgNames          = normSet("الكرملين", "البنتاغون", "البنتاجون")
-	anerGovernmentPhrases = normSet("المجلس التشريعي", "الجمعية العامة", "الجمعية العمومية", "مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
+	anerGovernmentPhrases = normSet("الأمانة العامة", "المجلس التشريعي", "الجمعية العامة", "الجمعية العمومية", "مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
 		"مجلس الادارة", "مجلس الشعب", "مجلس الشورى", "مجلس الأعيان", "مجلس الوزراء العراقي")
 )
 
