@@ -69,7 +69,7 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 				break
 			}
 			if _, isTitle := a.lx.titles[x]; isTitle && (count > 0 || !eponymHeads[head]) {
-				break // حكومة الرئيس فؤاد السنيورة: his government
+				break // حكومة الرئيس نجيب ميقاتي: his government
 			}
 			if c, ok := a.lexiconAt(k); ok && !c.amb {
 				// (An alias that is also a common word, such as a place
@@ -159,7 +159,7 @@ func (a *analysis) orgAt(i int) (cand, bool) {
 }
 
 // centralAdj reports whether word k is an adjective that completes an
-// institution's name after its place (بنك فرنسا المركزي, محكمة ديترويت
+// institution's name after its place (بنك فرنسا المركزي, محكمة نيويورك
 // الفدرالية).
 func (a *analysis) centralAdj(k int) bool {
 	return institutionAdj[a.words[k].norm]

@@ -241,7 +241,7 @@ func (a *analysis) cliticPerson(i int) (skip, end int) {
 }
 
 // coordPerson finds a person joined by و to the person just before it
-// (أحمد غازي وجمال الرشدان): the given name after و may also be a common
+// (سامر الخوري وجمال النعيمي): the given name after و may also be a common
 // word, as the list reads names. It returns the letters to skip and the
 // end, or end == i when there is none.
 func (a *analysis) coordPerson(i int) (skip, end int) {
@@ -397,7 +397,7 @@ func (a *analysis) russianName(j int, prev string) bool {
 
 // surnameAfterGiven reports whether word j, which starts like an imperfect
 // verb, is rather a family name after an unambiguous given name (جوناثان
-// تود, حمزة يرلكاب): a long word with no clitic reading that is no common
+// تيلور, كمال يرداغلي): a long word with no clitic reading that is no common
 // word.
 func (a *analysis) surnameAfterGiven(j int, prev string) bool {
 	g, ok := a.lx.given[prev]
@@ -588,19 +588,19 @@ func (a *analysis) afterDemonym(i int) (cand, bool) {
 	if i > 0 && a.words[i-1].adj {
 		prev := a.words[i-1]
 		if definite(prev.forms[prev.nforms-1].s) && !a.lx.stop[prev.norm] {
-			return cand{}, false // والإذاعة الإيرانية: an adjective
+			return cand{}, false // والصحافة الإيرانية: an adjective
 		}
 	}
 	k := i + 1
 	j := a.personAt(k, true)
 	if _, g := a.lx.given[a.words[k].norm]; !g {
 		if c, ok := a.lexiconAt(k); !ok || c.typ != marsad.PER {
-			// فاز الروسي كافلنيكوف: one foreign-looking word, a family name.
+			// فاز الكيني موتاريكو: one foreign-looking word, a family name.
 			if !a.foreignName(k) {
 				return cand{}, false
 			}
 			if j == k {
-				// رافايل نادال, دودو سيلفا: up to three such words.
+				// فيرنانو ديلافوس: up to three such words.
 				for j = k + 1; j < len(a.words) && j < k+3 && a.words[j-1].adj && a.foreignName(j); j++ {
 				}
 			}

@@ -56,7 +56,7 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 		}
 		if kind == cueFacility {
 			named := namedFacilities[head] && !a.verbLike(x) && !strings.HasSuffix(x, "ي") && !strings.HasSuffix(x, "يه") ||
-				a.foreignPlace(k) // ساحة كهرمانة, شارع قوانغتا
+				a.foreignPlace(k) // ساحة فيرانتو, شارع كيلوانا
 			if !definite(x) && !nameJoiners[x] && !named {
 				return cand{}, false
 			}
@@ -67,7 +67,7 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 			return cand{i: i, j: j, skip: fm.skip, typ: marsad.LOC, ent: -1, rule: "facility"}, true
 		}
 		if strictPlaceCues[head] && !definite(x) && !a.foreignPlace(k) {
-			return cand{}, false // منطقة عازلة; but منطقة بيكول
+			return cand{}, false // منطقة عازلة; but منطقة كاسيرانو
 		}
 		if !definite(x) && (strings.HasSuffix(x, "يه") || strings.HasPrefix(x, "سي") || strings.HasPrefix(x, "ست")) {
 			return cand{}, false // an adjective (تاريخية) or a future verb (ستشهد)
@@ -76,7 +76,7 @@ func (a *analysis) placeAt(i int) (cand, bool) {
 		if !definite(x) && j < len(a.words) && a.words[k].adj && a.plain(j) && !a.lx.common[a.words[j].norm] &&
 			!strings.HasPrefix(a.words[j].norm, waw) && !strings.HasSuffix(a.words[j].norm, "يه") &&
 			!definite(a.words[j].norm) && !a.genitive(j) && !a.prepNoun(j) {
-			// (بلدة هويان المدرجة, بلدة مياندواب بشمال: the name is one word)
+			// (بلدة كارونيا المدرجة, بلدة كارونيا بشمال: the name is one word)
 			if _, ok := a.lexiconAt(j); !ok {
 				j++
 			}
