@@ -93,7 +93,7 @@ var (
 		"الليرة", "شيكل", "شيكلا", "الشيكل", "شيقل", "روبل", "الروبل", "فرنك", "فرنكا", "الفرنك",
 		"روبية", "الروبية", "يوان", "اليوان", "استرليني", "إسترليني", "بيزو", "لاري",
 		"الإسلام", "الاسلام", "المسيحية", "اليهودية", "البوذية", "الهندوسية", "الله",
-		"القرآن", "الإنجيل", "التوراة", "النصرانية")
+		"القرآن", "الإنجيل", "التوراة", "النصرانية", "لله")
 	// anerPlaceHeads head descriptions that ANERcorp leaves untagged
 	// around the place they name, which alone is tagged LOC: حكومة [كوبا],
 	// سوق [دبي] المالي, بلدية [باريس], غزو [العراق], منتخب [مصر], دوري
@@ -183,18 +183,7 @@ func inside(spans []typedSpan, w marsad.Span) bool {
 // anerMiscWord reports whether word, after up to two proclitics (و ف ب
 // ل), is one of anerMisc; لله is ل + الله.
 func anerMiscWord(word string) bool {
-	x := norm(word)
-	for k := 0; k < 3; k++ {
-		if anerMisc[x] || x == "لله" {
-			return true
-		}
-		r, size := utf8.DecodeRuneInString(x)
-		if !strings.ContainsRune("وفبل", r) || len(x) <= size {
-			return false
-		}
-		x = x[size:]
-	}
-	return false
+	return anerMisc[stripClitics(norm(word), anerMisc)]
 }
 
 // anercorp maps one mention to the ANERcorp convention; ok is false when
