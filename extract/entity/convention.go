@@ -25,10 +25,14 @@ import (
 // government bodies named by description (وزارة الخارجية, الجيش
 // الإسرائيلي, الحكومة العراقية) or by a bare definite head noun (المجلس,
 // الحزب) are not named entities at all, nor is a role linked to its person
-// (وزير الخارجية الأردني). Its MISC type also covers currency
-// names (دولار, اليورو), religions (الإسلام) and الله standing alone,
-// which Marsad does not report as entities. The convention changes only
-// which words are tagged, never what the recognizer finds.
+// (وزير الخارجية الأردني); a place inside a description is tagged alone
+// (حكومة [كوبا], سوق [دبي] المالي, الجمعية العامة [للأمم المتحدة]), and a
+// facility's own name takes the facility's type (ملعب [أنفيلد] MISC, مسجد
+// … ORG). Its MISC type also covers currency names (دولار, اليورو),
+// religions (الإسلام) and الله standing alone, which Marsad does not
+// report as entities. The rules follow the corpus's annotation as its
+// training split shows it; the convention changes only which words are
+// tagged and how, never what the recognizer finds.
 type Convention string
 
 // Conventions.
@@ -82,8 +86,6 @@ var (
 	anerGovernment = normSet("وزارة", "الوزارة", "جيش", "الجيش", "حكومة", "الحكومة", "البرلمان",
 		"الخارجية", "الداخلية", "الدفاع", "الرئاسة", "القوات", "قوات", "الشرطة", "شرطة", "البحرية",
 		"الاستخبارات", "المخابرات", "السفارة", "سفارة", "القنصلية", "الأجهزة", "أجهزة")
-	// anerGovernmentPhrases are government bodies of more than one word
-	// whose first word may also start a name (مجلس الأمن is a name).
 	// anerMisc are words the convention tags MISC on their own: currency
 	// names (ISO 4217 currencies as Arabic news names them) with their
 	// plural and accusative forms, religions, their scriptures, and الله.
@@ -118,9 +120,13 @@ var (
 		"كأس العالم", "الدين الإسلامي", "الدين الاسلامي")
 	// anerOrgNames are seats of power the convention types ORG, standing
 	// for the institution they house.
-	anerOrgNames          = normSet("الكرملين", "البنتاغون", "البنتاجون")
-	anerGovernmentPhrases = normSet("الأمانة العامة", "المجلس التشريعي", "الجمعية العامة", "الجمعية العمومية", "مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
-		"مجلس الادارة", "مجلس الشعب", "مجلس الشورى", "مجلس الأعيان", "مجلس الوزراء العراقي")
+	anerOrgNames = normSet("الكرملين", "البنتاغون", "البنتاجون")
+	// anerGovernmentPhrases are bodies of more than one word named by
+	// description, whose first word may also start a name (مجلس الأمن is
+	// a name); the convention tags only a name inside them.
+	anerGovernmentPhrases = normSet("مجلس الوزراء", "مجلس النواب", "مجلس الشيوخ", "مجلس الإدارة",
+		"مجلس الادارة", "مجلس الشعب", "مجلس الشورى", "مجلس الأعيان", "مجلس الوزراء العراقي",
+		"الأمانة العامة", "المجلس التشريعي", "الجمعية العامة", "الجمعية العمومية")
 )
 
 // spanWords returns the words of text[s.Start:s.End] with their offsets.
