@@ -293,14 +293,29 @@ func (r *Recognizer) anerPlaceIn(s typedSpan, ws []marsad.Span, toks []string) (
 	if len(toks) < 2 || !anerPlaceHeads[stripClitics(toks[0], anerPlaceHeads)] {
 		return s, false
 	}
+	if t, ok := innerName(ws, toks, func(sub []string, _ bool) string {
+		if e := r.lx.entityOf(sub); e >= 0 && r.lx.entities[e].Type == marsad.LOC {
+			return marsad.LOC
+		}
+		return ""
+	}); ok {
+		return t, true
+	}
+	return s, false
+}
+
+// innerName walks the words of a mention after its first one, from the
+// left and longest first, and returns the first run that typeOf gives a
+// type ("" for none); last tells whether the run ends the mention.
+func innerName(ws []marsad.Span, toks []string, typeOf func(sub []string, last bool) string) (typedSpan, bool) {
 	for k := 1; k < len(toks); k++ {
 		for L := len(toks) - k; L >= 1; L-- {
-			if e := r.lx.entityOf(toks[k : k+L]); e >= 0 && r.lx.entities[e].Type == marsad.LOC {
-				return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: marsad.LOC}, true
+			if t := typeOf(toks[k:k+L], k+L == len(toks)); t != "" {
+				return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: t}, true
 			}
 		}
 	}
-	return s, false
+	return typedSpan{}, false
 }
 
 // letters reports whether toks are two or more single letters (initials).
@@ -316,27 +331,24 @@ func letters(toks []string) bool {
 // nameIn returns the longest organization or place of the lexicon inside
 // a mention after its first word; ok is false when there is none.
 func (r *Recognizer) nameIn(ws []marsad.Span, toks []string) (typedSpan, bool) {
-	for k := 1; k < len(toks); k++ {
-		for L := len(toks) - k; L >= 1; L-- {
-			sub := toks[k : k+L]
-			if anerGovernment[sub[0]] {
-				break // وزارة الخارجية الأميركية: a description all along
-			}
-			if k+L == len(toks) || L > 1 {
-				if e := r.lx.entityOf(sub); e >= 0 && (r.lx.entities[e].Type == marsad.ORG || r.lx.entities[e].Type == marsad.LOC) {
-					return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: r.lx.entities[e].Type}, true
-				}
-			}
-			if strings.HasPrefix(sub[0], "لل") {
-				// للأمم المتحدة: ل + the article's ل.
-				alt := append([]string{"ال" + strings.TrimPrefix(sub[0], "لل")}, sub[1:]...)
-				if e := r.lx.entityOf(alt); e >= 0 && r.lx.entities[e].Type == marsad.ORG {
-					return typedSpan{Span: marsad.Span{Start: ws[k].Start, End: ws[k+L-1].End}, typ: marsad.ORG}, true
-				}
+	return innerName(ws, toks, func(sub []string, last bool) string {
+		if anerGovernment[sub[0]] {
+			return "" // وزارة الخارجية الأميركية: a description all along
+		}
+		if last || len(sub) > 1 {
+			if e := r.lx.entityOf(sub); e >= 0 && (r.lx.entities[e].Type == marsad.ORG || r.lx.entities[e].Type == marsad.LOC) {
+				return r.lx.entities[e].Type
 			}
 		}
-	}
-	return typedSpan{}, false
+		if strings.HasPrefix(sub[0], "لل") {
+			// للأمم المتحدة: ل + the article's ل.
+			alt := append([]string{"ال" + strings.TrimPrefix(sub[0], "لل")}, sub[1:]...)
+			if e := r.lx.entityOf(alt); e >= 0 && r.lx.entities[e].Type == marsad.ORG {
+				return marsad.ORG
+			}
+		}
+		return ""
+	})
 }
 
 // stripClitics returns word without up to two proclitics (و ف ب ل) when
